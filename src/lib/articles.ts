@@ -1,0 +1,56 @@
+/**
+ * The site's content as pages see it: published entries only, newest first,
+ * checked together before any page is built. Every page and feed asks here.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { toInstant } from './dates';
+import { findContentProblems, formatContentProblems } from './content-rules';
+
+export type Article = CollectionEntry<'articles'>;
+export type LiveBlog = CollectionEntry<'live'>;
+
+/** When an article was last touched, for sorting: `updated`, else `published`. */
+export function articleInstant(article: Article): Date {
+  return article.data.updated?.instant ?? toInstant(article.data.published, article.data.timezone);
+}
+
+/** When a live blog last changed: its newest update. */
+export function liveBlogInstant(blog: LiveBlog): Date {
+  return new Date(Math.max(...blog.data.updates.map((update) => update.time.instant.getTime())));
+}
+
+/** Articles newest first by publication, ties broken by id so builds are stable. */
+export function byNewestPublished(a: Article, b: Article): number {
+  const difference =
+    toInstant(b.data.published, b.data.timezone).getTime() - toInstant(a.data.published, a.data.timezone).getTime();
+  return difference || a.id.localeCompare(b.id);
+}
+
+let site: Promise<{ articles: Article[]; liveBlogs: LiveBlog[] }> | undefined;
+
+async function loadSite() {
+  const articles = (await getCollection('articles', (entry) => !entry.data.draft)).sort(byNewestPublished);
+  const liveBlogs = (await getCollection('live', (entry) => !entry.data.draft)).sort(
+    (a, b) => liveBlogInstant(b).getTime() - liveBlogInstant(a).getTime(),
+  );
+  const problems = findContentProblems(articles, liveBlogs);
+  if (problems.length > 0) throw new Error(formatContentProblems(problems));
+  return { articles, liveBlogs };
+}
+
+/** Published articles, newest first. Throws, stopping the build, if the content does not hold together. */
+export async function getArticles(): Promise<Article[]> {
+  site ??= loadSite();
+  return (await site).articles;
+}
+
+/** Published live blogs, the most recently updated first. */
+export async function getLiveBlogs(): Promise<LiveBlog[]> {
+  site ??= loadSite();
+  return (await site).liveBlogs;
+}
+
+/** Live blogs still running. */
+export function isLive(blog: LiveBlog): boolean {
+  return blog.data.coverageEnd === undefined;
+}

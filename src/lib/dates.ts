@@ -1,0 +1,106 @@
+/**
+ * Everything about time on the site. This is the only module that imports
+ * date-fns: every displayed time goes through it, always in an explicit IANA
+ * zone, so the build machine's own zone never reaches a page.
+ */
+import { TZDate, tzName } from '@date-fns/tz';
+import { format, isValid } from 'date-fns';
+
+/**
+ * A frontmatter time as the editor wrote it. A date alone means the time of
+ * day is unknown: it is shown without a time and is never mistaken for
+ * midnight UTC.
+ */
+export type Timestamp =
+  | { kind: 'date'; /** `yyyy-mm-dd` as written */ date: string }
+  | { kind: 'datetime'; /** the instant the editor named */ instant: Date };
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** Parses an ISO 8601 date (`2022-05-23`) or date-time with an offset; `undefined` when it is neither. */
+export function parseTimestamp(raw: string): Timestamp | undefined {
+  const text = raw.trim();
+  const dateOnly = DATE_ONLY.exec(text);
+  if (dateOnly) {
+    const [, y, m, d] = dateOnly.map(Number);
+    return isCalendarDate(y!, m!, d!) ? { kind: 'date', date: text } : undefined;
+  }
+  const dateTime = DATE_TIME.exec(text);
+  if (!dateTime) return undefined;
+  const [, y, m, d, hh, mm, ss] = dateTime.map(Number);
+  if (!isCalendarDate(y!, m!, d!) || hh! > 23 || mm! > 59 || (ss ?? 0) > 59) return undefined;
+  const instant = new Date(text);
+  return isValid(instant) ? { kind: 'datetime', instant } : undefined;
+}
+
+/** True when `zone` is an IANA zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  if (!zone.includes('/') && zone !== 'UTC') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function zoned(timestamp: Timestamp, zone: string): TZDate {
+  if (timestamp.kind === 'datetime') return new TZDate(timestamp.instant, zone);
+  const [y, m, d] = timestamp.date.split('-').map(Number);
+  return new TZDate(y!, m! - 1, d!, zone);
+}
+
+/** The instant a timestamp stands for; a date alone counts from midnight in `zone`. */
+export function toInstant(timestamp: Timestamp, zone: string): Date {
+  return new Date(zoned(timestamp, zone).getTime());
+}
+
+/** Year, month and day in `zone`, zero-padded, as permalinks want them. */
+export function calendarDay(timestamp: Timestamp, zone: string): { year: string; month: string; day: string } {
+  const [year, month, day] = format(zoned(timestamp, zone), 'yyyy-MM-dd').split('-') as [string, string, string];
+  return { year, month, day };
+}
+
+/** The `datetime` attribute: a date alone, or the full date-time with the zone's offset. */
+export function machineTimestamp(timestamp: Timestamp, zone: string): string {
+  if (timestamp.kind === 'date') return timestamp.date;
+  return format(zoned(timestamp, zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+}
+
+export interface DisplayTimestamp {
+  /** For the `datetime` attribute. */
+  datetime: string;
+  /** What a reader sees: "May 23, 2022" or "May 23, 2022, 3:25 PM". */
+  text: string;
+  /** Short zone name, e.g. "GMT+4" or "CEST"; absent for a date alone. */
+  zoneShort?: string;
+  /** Long zone name, e.g. "Gulf Standard Time"; absent for a date alone. */
+  zoneLong?: string;
+  /** The offset, e.g. "UTC+04:00"; absent for a date alone. */
+  offset?: string;
+}
+
+/** Formats a timestamp for a reader, in `zone`. A date alone shows no time and no zone. */
+export function displayTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
+  const local = zoned(timestamp, zone);
+  const datetime = machineTimestamp(timestamp, zone);
+  if (timestamp.kind === 'date') return { datetime, text: format(local, 'MMMM d, yyyy') };
+  return {
+    datetime,
+    text: format(local, 'MMMM d, yyyy, h:mm a'),
+    zoneShort: tzName(zone, local, 'short'),
+    zoneLong: tzName(zone, local, 'long'),
+    offset: `UTC${format(local, 'xxx')}`,
+  };
+}
+
+/** A day for lists and cards, e.g. "May 23, 2022", in `zone`. */
+export function displayDay(timestamp: Timestamp, zone: string): string {
+  return format(zoned(timestamp, zone), 'MMMM d, yyyy');
+}

@@ -1,0 +1,35 @@
+import type { Element } from 'hast';
+import { toString } from 'hast-util-to-string';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeSlug from 'rehype-slug';
+import remarkDirective from 'remark-directive';
+import type { PluggableList } from 'unified';
+import { remarkDirectiveGuard } from './remark-directive-guard';
+import { remarkPullquote } from './remark-pullquote';
+
+/** The container directives an article may use; anything else stops the build. */
+export const containerDirectives = ['pullquote'] as const;
+
+/** The one list of remark plugins, in order. */
+export const remarkPlugins: PluggableList = [
+  remarkDirective,
+  [remarkDirectiveGuard, { containers: containerDirectives }],
+  remarkPullquote,
+];
+
+/** The one list of rehype plugins, in order. */
+export const rehypePlugins: PluggableList = [
+  rehypeSlug,
+  [
+    rehypeAutolinkHeadings,
+    {
+      behavior: 'append',
+      test: ['h2', 'h3', 'h4'],
+      properties: (heading: Element) => ({
+        className: ['heading-anchor'],
+        ariaLabel: `Link to this section: ${toString(heading)}`,
+      }),
+      content: { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+    },
+  ],
+];

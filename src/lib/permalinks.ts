@@ -1,0 +1,47 @@
+/**
+ * Every URL the site builds, in one place. Pages, feeds and checks all call
+ * these; none of them puts a path together by hand.
+ */
+import { site } from '../site.config';
+import { calendarDay, type Timestamp } from './dates';
+
+/** What a permalink is made of: an article's id and part of its frontmatter. */
+export interface PermalinkSource {
+  /** The entry id: the file's path under `content/articles/`, without `.md`. */
+  id: string;
+  data: { section: string; published: Timestamp; timezone: string; slug?: string | undefined };
+}
+
+/** The last part of an article's permalink: `slug`, or else the file name. */
+export function articleSlug({ id, data }: PermalinkSource): string {
+  return data.slug ?? id.split('/').at(-1)!;
+}
+
+/** `/<section>/<yyyy>/<mm>/<dd>/<slug>/`, the day being `published` in the article's zone. */
+export function articlePermalink(article: PermalinkSource): string {
+  const { year, month, day } = calendarDay(article.data.published, article.data.timezone);
+  return `/${article.data.section}/${year}/${month}/${day}/${articleSlug(article)}/`;
+}
+
+/** `/live/<slug>/`, the slug being the file name. */
+export function liveBlogPermalink(id: string): string {
+  return `/live/${id}/`;
+}
+
+/** The anchor of one live update, without the `#`. */
+export function liveUpdateAnchor(updateId: string): string {
+  return `update-${updateId}`;
+}
+
+export function sectionPath(section: string): string {
+  return `/${section}/`;
+}
+
+export function tagPath(tag: string): string {
+  return `/tags/${tag}/`;
+}
+
+/** The absolute URL of a site path, on the configured origin. */
+export function absoluteUrl(path: string): string {
+  return new URL(path, site.url).href;
+}

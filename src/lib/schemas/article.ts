@@ -1,0 +1,85 @@
+import { z } from 'astro/zod';
+import { calendarDay, toInstant } from '../dates';
+import {
+  langSchema,
+  sectionSchema,
+  siteLinkSchema,
+  slugSchema,
+  textSchema,
+  timeZoneSchema,
+} from './common';
+import { imageSchema } from './image';
+import { dateTimeSchema, timestampSchema } from './timestamp';
+
+/**
+ * The frontmatter of one article (`content/articles/<yyyy>/<slug>.md`).
+ * Unknown keys are refused, so a misspelt field is never silently ignored.
+ *
+ * @param imageSrc checks `image.src`: Astro's `image()` helper in the content config.
+ */
+export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
+  return z
+    .strictObject({
+      /** The headline, 1-200 characters. */
+      title: textSchema(200),
+      /** The one-sentence summary under the headline. */
+      standfirst: textSchema(),
+      /** Slug of a section defined in the site config, e.g. `world`. */
+      section: sectionSchema(),
+      /** First publication: a date alone when the time is unknown. */
+      published: timestampSchema(),
+      /** Last substantive update, with time and offset; not before `published`. */
+      updated: dateTimeSchema().optional(),
+      /** IANA zone the article's times are shown in. */
+      timezone: timeZoneSchema(),
+      /** Named writers, as credited. */
+      authors: z.array(textSchema()).default([]),
+      /** News agencies credited, e.g. `[AFP]`. */
+      agencies: z.array(textSchema()).default([]),
+      /** Topic slugs, each with its own page. */
+      tags: z.array(slugSchema('a tag')).default([]),
+      /** The lead image. */
+      image: imageSchema(imageSrc).optional(),
+      /** A link to the live blog that carries the story on. */
+      liveUpdates: z
+        .strictObject({
+          /** The link's words, e.g. "follow the latest news on Russia-Ukraine". */
+          label: textSchema(),
+          /** A live blog's path on this site or an https: URL. */
+          href: siteLinkSchema(),
+        })
+        .optional(),
+      /** Whether the text was machine-translated, and from which language. */
+      translation: z
+        .strictObject({
+          automated: z.boolean(),
+          from: langSchema().optional(),
+        })
+        .optional(),
+      /** Language of the article (BCP 47); right-to-left scripts render mirrored. */
+      lang: langSchema(),
+      /** The last part of the permalink; defaults to the file name. Never derived from the title. */
+      slug: slugSchema('slug').optional(),
+      /** Old paths that must keep leading here. */
+      redirectFrom: z.array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' })).default([]),
+      /** Drafts are never built. */
+      draft: z.boolean().default(false),
+    })
+    .superRefine((article, ctx) => {
+      const { published, updated, timezone } = article;
+      if (!updated) return;
+      const tooEarly =
+        published.kind === 'date'
+          ? Object.values(calendarDay(updated, timezone)).join('-') < published.date
+          : updated.instant < toInstant(published, timezone);
+      if (tooEarly) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'is before `published`: an article cannot be updated before it is published',
+        });
+      }
+    });
+}
+
+export type ArticleData = z.output<ReturnType<typeof articleSchema<z.ZodType<unknown>>>>;

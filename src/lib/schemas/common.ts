@@ -1,0 +1,58 @@
+import { z } from 'astro/zod';
+import { isTimeZone } from '../dates';
+import { sectionSlugs, site } from '../../site.config';
+
+/** Lower-case letters, digits and single hyphens: safe in any URL as it is. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A URL path segment such as a slug or a tag. */
+export function slugSchema(what: string) {
+  return z.string().regex(SLUG_PATTERN, {
+    message: `${what} may hold only lower-case letters, digits and single hyphens, e.g. "russia-ukraine"`,
+  });
+}
+
+/** One of the sections defined in `src/site.config.ts`. */
+export function sectionSchema() {
+  return z.enum(sectionSlugs, {
+    error: (issue) => `unknown section ${JSON.stringify(issue.input)}: use one of ${sectionSlugs.join(', ')} (defined in src/site.config.ts)`,
+  });
+}
+
+/** An IANA time zone such as `Asia/Dubai`; defaults to the site's. */
+export function timeZoneSchema() {
+  return z
+    .string()
+    .refine(isTimeZone, { message: 'is not an IANA time zone, e.g. Asia/Dubai or Europe/London' })
+    .default(site.timeZone);
+}
+
+/** A BCP 47 language tag such as `en` or `ar`. */
+export function langSchema() {
+  return z
+    .string()
+    .refine(
+      (tag) => {
+        try {
+          return Intl.getCanonicalLocales(tag).length === 1;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'is not a BCP 47 language tag, e.g. en, ar or pt-BR' },
+    )
+    .default(site.lang);
+}
+
+/** A site path (`/live/russia-ukraine/`) or an absolute `https:` URL. */
+export function siteLinkSchema() {
+  return z.string().refine((href) => /^\/(?!\/)\S*$/.test(href) || /^https:\/\/[^\s/]+\S*$/.test(href), {
+    message: 'must be a site path starting with "/" or an https: URL',
+  });
+}
+
+/** A non-empty line of text with no surrounding white space. */
+export function textSchema(max?: number) {
+  const base = z.string().trim().min(1, { message: 'must not be empty' });
+  return max ? base.max(max, { message: `must be at most ${max} characters` }) : base;
+}

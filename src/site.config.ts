@@ -1,0 +1,47 @@
+/**
+ * The one place that says what this site is. Everything that needs the site's
+ * name, address, zone or sections reads it from here.
+ */
+export interface SectionConfig {
+  /** Label shown to readers, e.g. "World". */
+  label: string;
+  /** One sentence for the section page and its metadata. */
+  description: string;
+}
+
+export const site = {
+  /** The masthead. */
+  name: 'Broadside',
+  /** Absolute https origin that permalinks are built on; no trailing slash. */
+  url: 'https://broadside.example',
+  /** One line under the masthead and in metadata. */
+  tagline: 'News that reads well on a phone, in a browser and on paper.',
+  /** BCP 47 locale used to format dates and numbers. */
+  locale: 'en-US',
+  /** IANA zone for articles that name none. */
+  timeZone: 'Asia/Dubai',
+  /** Site-wide default language of articles. */
+  lang: 'en',
+  /** Sections, keyed by the slug used in URLs and in frontmatter. */
+  sections: {
+    world: { label: 'World', description: 'Conflict, diplomacy and politics around the globe.' },
+    business: { label: 'Business', description: 'Markets, companies and the economy.' },
+    climate: { label: 'Climate', description: 'The climate crisis and the response to it.' },
+  },
+} as const satisfies {
+  name: string;
+  url: string;
+  tagline: string;
+  locale: string;
+  timeZone: string;
+  lang: string;
+  sections: Record<string, SectionConfig>;
+};
+
+export type SectionSlug = keyof typeof site.sections;
+
+/** Sections as a tuple, the form Zod's enum wants. */
+export const sectionSlugs = Object.keys(site.sections) as [SectionSlug, ...SectionSlug[]];
+
+/** Path segments the site uses itself; a section may not take one of them. */
+export const reservedPathSegments = ['live', 'tags', 'feeds', '_astro', '404'] as const;
