@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
-import type { PluggableList } from 'unified';
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { remarkPullquote } from './remark-pullquote';
 
@@ -11,14 +11,14 @@ import { remarkPullquote } from './remark-pullquote';
 export const containerDirectives = ['pullquote'] as const;
 
 /** The one list of remark plugins, in order. */
-export const remarkPlugins: PluggableList = [
+export const remarkPlugins: RemarkPlugins = [
   remarkDirective,
   [remarkDirectiveGuard, { containers: containerDirectives }],
   remarkPullquote,
 ];
 
 /** The one list of rehype plugins, in order. */
-export const rehypePlugins: PluggableList = [
+export const rehypePlugins: RehypePlugins = [
   rehypeSlug,
   [
     rehypeAutolinkHeadings,

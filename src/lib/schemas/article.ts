@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDay, toInstant } from '../dates';
+import { calendarDay, isTimeZone, toInstant } from '../dates';
 import {
   langSchema,
   sectionSchema,
@@ -9,6 +9,7 @@ import {
   timeZoneSchema,
 } from './common';
 import { imageSchema } from './image';
+import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 
 /**
@@ -57,7 +58,7 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
         })
         .optional(),
       /** Language of the article (BCP 47); right-to-left scripts render mirrored. */
-      lang: langSchema(),
+      lang: langSchema().default(site.lang),
       /** The last part of the permalink; defaults to the file name. Never derived from the title. */
       slug: slugSchema('slug').optional(),
       /** Old paths that must keep leading here. */
@@ -67,7 +68,8 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
     })
     .superRefine((article, ctx) => {
       const { published, updated, timezone } = article;
-      if (!updated) return;
+      // A bad zone or update is reported by its own field; there is nothing to compare then.
+      if (!updated || updated.kind !== 'datetime' || !isTimeZone(timezone)) return;
       const tooEarly =
         published.kind === 'date'
           ? Object.values(calendarDay(updated, timezone)).join('-') < published.date

@@ -40,8 +40,7 @@ export function langSchema() {
         }
       },
       { message: 'is not a BCP 47 language tag, e.g. en, ar or pt-BR' },
-    )
-    .default(site.lang);
+    );
 }
 
 /** A site path (`/live/russia-ukraine/`) or an absolute `https:` URL. */

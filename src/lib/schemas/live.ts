@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
+import { site } from '../../site.config';
 import { dateTimeSchema } from './timestamp';
 
 /** One timestamped entry of a live blog. */
@@ -35,7 +36,7 @@ export function liveBlogSchema() {
       /** IANA zone its times are shown in. */
       timezone: timeZoneSchema(),
       /** Language (BCP 47). */
-      lang: langSchema(),
+      lang: langSchema().default(site.lang),
       /** The updates, in any order; pages show them newest first. */
       updates: z.array(liveUpdateSchema()).min(1, { message: 'needs at least one update' }),
       /** Drafts are never built. */

@@ -1,0 +1,42 @@
+/**
+ * Runs every case in tests/fixtures/markdown/ through the site's own
+ * Markdown processor (the plugin lists in src/lib/markdown/plugins.ts):
+ * a case with output.html must render to it; a case with error.txt must stop
+ * with that message.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { rehypePlugins, remarkPlugins } from '../../src/lib/markdown/plugins';
+
+const root = join(import.meta.dirname, '../fixtures/markdown');
+const cases = readdirSync(root).sort();
+const processor = await createMarkdownProcessor({ remarkPlugins, rehypePlugins, syntaxHighlight: false });
+const render = async (name: string) => {
+  const input = readFileSync(join(root, name, 'input.md'), 'utf8');
+  return (await processor.render(input, { fileURL: new URL(`file://${join(root, name, 'input.md')}`) })).code;
+};
+
+describe('Markdown fixtures', () => {
+  it('has cases', () => {
+    expect(cases.length).toBeGreaterThan(5);
+  });
+
+  for (const name of cases) {
+    const errorFile = join(root, name, 'error.txt');
+    if (existsSync(errorFile)) {
+      it(`${name}: stops with a message naming the problem and its line`, async () => {
+        const expected = readFileSync(errorFile, 'utf8').trim();
+        await expect(render(name)).rejects.toThrow(expected);
+      });
+    } else {
+      it(`${name}: renders as expected`, async () => {
+        const outputFile = join(root, name, 'output.html');
+        const html = `${(await render(name)).trim()}\n`;
+        if (process.env.UPDATE_FIXTURES) writeFileSync(outputFile, html);
+        expect(html).toBe(readFileSync(outputFile, 'utf8'));
+      });
+    }
+  }
+});

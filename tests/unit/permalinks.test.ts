@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from '../../src/lib/dates';
+import {
+  absoluteUrl,
+  articlePermalink,
+  articleSlug,
+  liveBlogPermalink,
+  liveUpdateAnchor,
+  sectionPath,
+  tagPath,
+} from '../../src/lib/permalinks';
+
+const article = (published: string, extra: { slug?: string; timezone?: string } = {}) => ({
+  id: '2022/russian-diplomat-un-resigns',
+  data: { section: 'world', published: parseTimestamp(published)!, timezone: 'Asia/Dubai', ...extra },
+});
+
+describe('articlePermalink', () => {
+  it('puts the seed article under its section and day', () => {
+    expect(articlePermalink(article('2022-05-23'))).toBe('/world/2022/05/23/russian-diplomat-un-resigns/');
+  });
+
+  it('uses the day in the article zone, not in UTC', () => {
+    expect(articlePermalink(article('2022-05-23T22:30:00Z'))).toBe('/world/2022/05/24/russian-diplomat-un-resigns/');
+    expect(articlePermalink(article('2022-05-23T22:30:00Z', { timezone: 'Europe/London' }))).toBe(
+      '/world/2022/05/23/russian-diplomat-un-resigns/',
+    );
+  });
+
+  it('takes the slug field over the file name, and never the title', () => {
+    expect(articleSlug(article('2022-05-23', { slug: 'bondarev' }))).toBe('bondarev');
+    expect(articlePermalink(article('2022-05-23', { slug: 'bondarev' }))).toBe('/world/2022/05/23/bondarev/');
+  });
+});
+
+describe('other paths', () => {
+  it('builds every kind of site path with a trailing slash', () => {
+    expect(liveBlogPermalink('russia-ukraine')).toBe('/live/russia-ukraine/');
+    expect(liveUpdateAnchor('bondarev-resigns')).toBe('update-bondarev-resigns');
+    expect(sectionPath('world')).toBe('/world/');
+    expect(tagPath('diplomacy')).toBe('/tags/diplomacy/');
+  });
+
+  it('makes absolute URLs on the configured https origin', () => {
+    expect(absoluteUrl('/world/')).toBe('https://broadside.example/world/');
+  });
+});

@@ -1,0 +1,124 @@
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../src/lib/schemas/article';
+import { liveBlogSchema } from '../../src/lib/schemas/live';
+
+// The content config passes Astro's image() helper; here any string stands in for a file path.
+const schema = articleSchema(z.string());
+
+const valid = {
+  title: 'Russian diplomat to UN resigns',
+  standfirst: 'Boris Bondarev says he is leaving.',
+  section: 'world',
+  published: '2022-05-23',
+  updated: '2022-05-23T15:25:00+04:00',
+};
+
+/** The messages Zod gives, as "path: message" lines. */
+function problems(result: { success: boolean; error?: z.ZodError }): string[] {
+  return result.error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) ?? [];
+}
+
+describe('articleSchema', () => {
+  it('accepts the seed frontmatter and fills in the defaults', () => {
+    const result = schema.safeParse(valid);
+    expect(problems(result)).toEqual([]);
+    expect(result.data).toMatchObject({
+      published: { kind: 'date', date: '2022-05-23' },
+      updated: { kind: 'datetime', instant: new Date('2022-05-23T11:25:00Z') },
+      timezone: 'Asia/Dubai',
+      lang: 'en',
+      authors: [],
+      agencies: [],
+      tags: [],
+      redirectFrom: [],
+      draft: false,
+    });
+  });
+
+  it('leaves translation.from empty when the source language is not given', () => {
+    const result = schema.parse({ ...valid, translation: { automated: true } });
+    expect(result.translation).toEqual({ automated: true });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a missing title', { title: undefined }, 'title: '],
+    ['an empty title', { title: '  ' }, 'title: must not be empty'],
+    ['a title over 200 characters', { title: 'x'.repeat(201) }, 'title: must be at most 200 characters'],
+    ['a missing standfirst', { standfirst: undefined }, 'standfirst: '],
+    ['an unknown section', { section: 'sport' }, 'section: unknown section "sport": use one of world'],
+    ['a missing published', { published: undefined }, 'published: must be an ISO 8601 date'],
+    ['a malformed published', { published: '23/05/2022' }, 'published: "23/05/2022" is not an ISO 8601 date'],
+    ['an updated without a time', { updated: '2022-05-24' }, 'updated: needs a time and an offset'],
+    ['an updated without an offset', { updated: '2022-05-23T15:25:00' }, 'updated: "2022-05-23T15:25:00" is not'],
+    ['an updated the day before published', { updated: '2022-05-22T23:59:00+04:00' }, 'updated: is before `published`'],
+    [
+      'an updated before a published date-time',
+      { published: '2022-05-23T15:25:00+04:00', updated: '2022-05-23T15:24:00+04:00' },
+      'updated: is before `published`',
+    ],
+    ['an unknown time zone', { timezone: 'Asia/Atlantis' }, 'timezone: is not an IANA time zone'],
+    ['an image with no alt', { image: { src: 'a.jpg' } }, 'image.alt: is required'],
+    ['a tag that cannot be in a URL', { tags: ['Russia Ukraine'] }, 'tags.0: a tag may hold only lower-case letters'],
+    ['a slug with a slash', { slug: 'a/b' }, 'slug: slug may hold only'],
+    ['a live link over http', { liveUpdates: { label: 'x', href: 'http://a.example/' } }, 'liveUpdates.href: must be'],
+    ['a live link with no label', { liveUpdates: { href: '/live/x/' } }, 'liveUpdates.label: '],
+    ['a misspelt field', { updatd: '2022-05-23T15:25:00+04:00' }, 'Unrecognized key: "updatd"'],
+    ['a language that is not BCP 47', { lang: 'english!' }, 'lang: is not a BCP 47 language tag'],
+    ['a draft flag that is not a boolean', { draft: 'yes' }, 'draft: '],
+    ['a redirect that is not a site path', { redirectFrom: ['old-page'] }, 'redirectFrom.0: must be a site path'],
+  ])('refuses %s', (_, change, expected) => {
+    const result = schema.safeParse({ ...valid, ...change });
+    expect(result.success).toBe(false);
+    expect(problems(result).join('\n')).toContain(expected);
+  });
+
+  it('accepts an updated on the same day as a date-only published, at any hour', () => {
+    expect(schema.safeParse({ ...valid, updated: '2022-05-23T00:05:00+04:00' }).success).toBe(true);
+  });
+
+  it('accepts an empty alt for a decorative image', () => {
+    expect(schema.safeParse({ ...valid, image: { src: 'a.jpg', alt: '' } }).success).toBe(true);
+  });
+});
+
+const validBlog = {
+  title: 'Russia-Ukraine: live updates',
+  standfirst: 'The latest.',
+  section: 'world',
+  coverageStart: '2022-05-23T09:00:00+04:00',
+  updates: [
+    { id: 'first', time: '2022-05-23T10:00:00+04:00', title: 'One', body: 'Text.' },
+    { id: 'second', time: '2022-05-23T11:00:00+04:00', title: 'Two', body: 'More.' },
+  ],
+};
+
+describe('liveBlogSchema', () => {
+  it('accepts a live blog and keeps its updates', () => {
+    const result = liveBlogSchema().safeParse(validBlog);
+    expect(problems(result)).toEqual([]);
+    expect(result.data?.updates.map((update) => update.id)).toEqual(['first', 'second']);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    [
+      'two updates with one id',
+      { updates: [validBlog.updates[0], { ...validBlog.updates[1], id: 'first' }] },
+      'updates.1.id: "first" is already the id of update 1',
+    ],
+    [
+      'an update before coverage started',
+      { updates: [{ ...validBlog.updates[0], time: '2022-05-22T10:00:00+04:00' }] },
+      'updates.0.time: is before `coverageStart`',
+    ],
+    ['an end before the start', { coverageEnd: '2022-05-22T10:00:00+04:00' }, 'coverageEnd: is before `coverageStart`'],
+    ['no updates', { updates: [] }, 'updates: needs at least one update'],
+    ['an update id with spaces', { updates: [{ ...validBlog.updates[0], id: 'a b' }] }, 'updates.0.id: an update id'],
+    ['an update time with no offset', { updates: [{ ...validBlog.updates[0], time: '2022-05-23T10:00' }] }, 'updates.0.time'],
+    ['a coverage start with no time', { coverageStart: '2022-05-23' }, 'coverageStart: needs a time'],
+  ])('refuses %s', (_, change, expected) => {
+    const result = liveBlogSchema().safeParse({ ...validBlog, ...change });
+    expect(result.success).toBe(false);
+    expect(problems(result).join('\n')).toContain(expected);
+  });
+});
