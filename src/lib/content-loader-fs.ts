@@ -32,10 +32,13 @@ function hasDate(value: unknown): boolean {
 }
 
 /**
- * Astro's glob loader for Markdown, with two changes: dates reach the schema
- * as written, and an entry's id is always its path (`2022/bondarev-resigns`),
- * so a `slug` field changes the permalink but can never make two files
- * overwrite each other in the store.
+ * Astro's glob loader for Markdown, with three changes: dates reach the
+ * schema as written; an entry's id is always its path
+ * (`2022/bondarev-resigns`), so a `slug` field changes the permalink but can
+ * never make two files overwrite each other in the store; and a Markdown
+ * file that fails to render stops the build. The glob loader only logs such
+ * a failure and stores the entry with no body, which would publish the
+ * page with its text silently gone.
  */
 export function markdownCollection(base: string): Loader {
   const inner = glob({
@@ -45,9 +48,16 @@ export function markdownCollection(base: string): Loader {
   });
   return {
     name: 'broadside-markdown',
-    load: (context) =>
-      inner.load({
+    load: async (context) => {
+      const failures: string[] = [];
+      const logger = Object.create(context.logger) as typeof context.logger;
+      logger.error = (message: string) => {
+        failures.push(message);
+        context.logger.error(message);
+      };
+      await inner.load({
         ...context,
+        logger,
         parseData: async (props) => {
           if (props.filePath && hasDate(props.data)) {
             const source = await readFile(props.filePath, 'utf8');
@@ -57,6 +67,10 @@ export function markdownCollection(base: string): Loader {
           }
           return context.parseData(props);
         },
-      }),
+      });
+      if (failures.length > 0) {
+        throw new Error(`${failures.length} Markdown file(s) could not be rendered:\n${failures.join('\n')}`);
+      }
+    },
   };
 }

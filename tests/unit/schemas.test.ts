@@ -42,12 +42,12 @@ describe('articleSchema', () => {
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    ['a missing title', { title: undefined }, 'title: '],
+    ['a missing title', { title: undefined }, 'title: is required'],
     ['an empty title', { title: '  ' }, 'title: must not be empty'],
     ['a title over 200 characters', { title: 'x'.repeat(201) }, 'title: must be at most 200 characters'],
-    ['a missing standfirst', { standfirst: undefined }, 'standfirst: '],
+    ['a missing standfirst', { standfirst: undefined }, 'standfirst: is required'],
     ['an unknown section', { section: 'sport' }, 'section: unknown section "sport": use one of world'],
-    ['a missing published', { published: undefined }, 'published: must be an ISO 8601 date'],
+    ['a missing published', { published: undefined }, 'published: is required: an ISO 8601 date'],
     ['a malformed published', { published: '23/05/2022' }, 'published: "23/05/2022" is not an ISO 8601 date'],
     ['an updated without a time', { updated: '2022-05-24' }, 'updated: needs a time and an offset'],
     ['an updated without an offset', { updated: '2022-05-23T15:25:00' }, 'updated: "2022-05-23T15:25:00" is not'],
@@ -62,7 +62,7 @@ describe('articleSchema', () => {
     ['a tag that cannot be in a URL', { tags: ['Russia Ukraine'] }, 'tags.0: a tag may hold only lower-case letters'],
     ['a slug with a slash', { slug: 'a/b' }, 'slug: slug may hold only'],
     ['a live link over http', { liveUpdates: { label: 'x', href: 'http://a.example/' } }, 'liveUpdates.href: must be'],
-    ['a live link with no label', { liveUpdates: { href: '/live/x/' } }, 'liveUpdates.label: '],
+    ['a live link with no label', { liveUpdates: { href: '/live/x/' } }, 'liveUpdates.label: is required'],
     ['a misspelt field', { updatd: '2022-05-23T15:25:00+04:00' }, 'Unrecognized key: "updatd"'],
     ['a language that is not BCP 47', { lang: 'english!' }, 'lang: is not a BCP 47 language tag'],
     ['a draft flag that is not a boolean', { draft: 'yes' }, 'draft: '],

@@ -52,6 +52,9 @@ export function siteLinkSchema() {
 
 /** A non-empty line of text with no surrounding white space. */
 export function textSchema(max?: number) {
-  const base = z.string().trim().min(1, { message: 'must not be empty' });
+  const base = z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+    .trim()
+    .min(1, { message: 'must not be empty' });
   return max ? base.max(max, { message: `must be at most ${max} characters` }) : base;
 }

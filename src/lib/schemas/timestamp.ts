@@ -9,7 +9,11 @@ const EXAMPLES = 'e.g. 2022-05-23 or 2022-05-23T15:25:00+04:00';
  * so a date alone stays a date.
  */
 export function timestampSchema() {
-  return z.string({ error: `must be an ISO 8601 date or date-time with offset, ${EXAMPLES}` }).transform((raw, ctx): Timestamp => {
+  return z
+    .string({
+      error: (issue) =>
+        `${issue.input === undefined ? 'is required' : 'must be text'}: an ISO 8601 date or date-time with offset, ${EXAMPLES}`,
+    }).transform((raw, ctx): Timestamp => {
     const parsed = parseTimestamp(raw);
     if (!parsed) {
       ctx.addIssue({ code: 'custom', message: `"${raw}" is not an ISO 8601 date or date-time with offset (${EXAMPLES})` });
