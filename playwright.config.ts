@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = 4321;
+// Another port or build folder lets two runs share a machine; `npm test` uses the defaults.
+const port = Number(process.env.E2E_PORT ?? 4321);
+const dist = process.env.BROADSIDE_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     // Serves the built site: `npm test` builds it first.
-    command: `npm run preview -- --port ${port}`,
+    command: `npm run preview -- --port ${port} --outDir ${dist}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,0 +1,37 @@
+/**
+ * Screenshots of the built article for the README: `npm run screenshot`
+ * (builds first). Writes docs/images/article-{desktop,phone}.png.
+ */
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const port = 4399;
+const server = spawn('npm', ['run', 'preview', '--', '--port', String(port)], { stdio: 'ignore', detached: true });
+try {
+  const base = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(base)).ok) break;
+    } catch {
+      if (tries > 100) throw new Error('the preview server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const shots = [
+    { name: 'article-desktop', viewport: { width: 1280, height: 1100 }, colorScheme: 'light' as const },
+    { name: 'article-phone-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
+  ];
+  for (const { name, viewport, colorScheme } of shots) {
+    const page = await browser.newPage({ viewport, colorScheme, deviceScaleFactor: 1 });
+    await page.goto(`${base}/world/2022/05/23/russian-diplomat-un-resigns/`);
+    await page.screenshot({ path: `docs/images/${name}.png` });
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  process.kill(-server.pid!);
+}
