@@ -89,9 +89,17 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
     article.data.redirectFrom.forEach((from, index) => {
       const field = `redirectFrom.${index}`;
       if (paths.has(withSlash(from))) {
-        problems.push({ file, field, message: `"${from}" is the path of a page that exists: a redirect cannot replace it` });
+        problems.push({
+          file,
+          field,
+          message: `"${from}" is the path of a page that exists: a redirect cannot replace it`,
+        });
       } else if (redirects.has(withSlash(from))) {
-        problems.push({ file, field, message: `"${from}" already redirects from ${redirects.get(withSlash(from))}: an old path can lead to one place only` });
+        problems.push({
+          file,
+          field,
+          message: `"${from}" already redirects from ${redirects.get(withSlash(from))}: an old path can lead to one place only`,
+        });
       } else redirects.set(withSlash(from), file);
     });
   }

@@ -1,5 +1,20 @@
 /** Scripts written right to left, by the primary language subtag. */
-const RIGHT_TO_LEFT = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RIGHT_TO_LEFT = new Set([
+  'ar',
+  'arc',
+  'ckb',
+  'dv',
+  'fa',
+  'he',
+  'ks',
+  'ku-arab',
+  'ps',
+  'sd',
+  'syr',
+  'ug',
+  'ur',
+  'yi',
+]);
 
 /** `rtl` for Arabic, Hebrew, Persian, Urdu and the other right-to-left languages, else `ltr`. */
 export function textDirection(lang: string): 'ltr' | 'rtl' {

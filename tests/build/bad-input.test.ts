@@ -42,7 +42,7 @@ function build(name: string, files: Record<string, string>, withSiteContent = fa
 }
 
 describe('the build', { timeout: 120_000 }, () => {
-  it('builds good content: the site\'s own and one more article', () => {
+  it("builds good content: the site's own and one more article", () => {
     const { status, output } = build('good', { 'articles/2022/good.md': article(good) }, true);
     expect(status, output).toBe(0);
     expect(output).toContain('/live/russia-ukraine/index.html');

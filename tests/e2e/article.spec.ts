@@ -100,9 +100,14 @@ test.describe('site pages', () => {
     await page.goto('/');
     const live = page.locator('.live-card');
     await expect(live).toContainText('Live');
-    await expect(live.getByRole('link', { name: 'Russia-Ukraine: live updates' })).toHaveAttribute('href', liveBlogPath);
+    await expect(live.getByRole('link', { name: 'Russia-Ukraine: live updates' })).toHaveAttribute(
+      'href',
+      liveBlogPath,
+    );
     await expect(
-      page.getByRole('link', { name: "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow" }),
+      page.getByRole('link', {
+        name: "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow",
+      }),
     ).toHaveAttribute('href', articlePath);
     // The live blog comes before the article list.
     const liveTop = (await live.boundingBox())!.y;

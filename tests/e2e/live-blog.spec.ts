@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { liveBlogPath } from './seed';
 
-const updateIds = ['mission-silent', 'un-watch-reacts', 'dutch-ambassador-reacts', 'letter-on-linkedin', 'bondarev-resigns'];
+const updateIds = [
+  'mission-silent',
+  'un-watch-reacts',
+  'dutch-ambassador-reacts',
+  'letter-on-linkedin',
+  'bondarev-resigns',
+];
 
 test.describe('the live blog with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });

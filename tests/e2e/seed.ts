@@ -15,9 +15,5 @@ export const seedLines = seed
 
 /** Folds quote marks and white space so typography does not count as a difference. */
 export function normalise(text: string): string {
-  return text
-    .replace(/[‘’']/g, "'")
-    .replace(/[“”"]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(/[‘’']/g, "'").replace(/[“”"]/g, '"').replace(/\s+/g, ' ').trim();
 }

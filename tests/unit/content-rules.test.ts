@@ -35,7 +35,8 @@ describe('findContentProblems', () => {
       {
         file: 'content/articles/2022/copy.md',
         field: 'slug',
-        message: 'permalink /world/2022/05/23/seed/ is already taken by content/articles/2022/seed.md: give one of them another slug',
+        message:
+          'permalink /world/2022/05/23/seed/ is already taken by content/articles/2022/seed.md: give one of them another slug',
       },
     ]);
   });
@@ -73,7 +74,10 @@ describe('findContentProblems', () => {
 
   it('refuses a redirect from a page that exists, and two redirects from one path', () => {
     const problems = findContentProblems(
-      [article('2022/seed', { redirectFrom: ['/world/', '/old/seed'] }), article('2022/other', { redirectFrom: ['/old/seed/'] })],
+      [
+        article('2022/seed', { redirectFrom: ['/world/', '/old/seed'] }),
+        article('2022/other', { redirectFrom: ['/old/seed/'] }),
+      ],
       [],
     );
     expect(problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`)).toEqual([

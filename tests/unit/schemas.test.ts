@@ -114,7 +114,11 @@ describe('liveBlogSchema', () => {
     ['an end before the start', { coverageEnd: '2022-05-22T10:00:00+04:00' }, 'coverageEnd: is before `coverageStart`'],
     ['no updates', { updates: [] }, 'updates: needs at least one update'],
     ['an update id with spaces', { updates: [{ ...validBlog.updates[0], id: 'a b' }] }, 'updates.0.id: an update id'],
-    ['an update time with no offset', { updates: [{ ...validBlog.updates[0], time: '2022-05-23T10:00' }] }, 'updates.0.time'],
+    [
+      'an update time with no offset',
+      { updates: [{ ...validBlog.updates[0], time: '2022-05-23T10:00' }] },
+      'updates.0.time',
+    ],
     ['a coverage start with no time', { coverageStart: '2022-05-23' }, 'coverageStart: needs a time'],
   ])('refuses %s', (_, change, expected) => {
     const result = liveBlogSchema().safeParse({ ...validBlog, ...change });

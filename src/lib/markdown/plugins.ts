@@ -29,7 +29,12 @@ export const rehypePlugins: RehypePlugins = [
         className: ['heading-anchor'],
         ariaLabel: `Link to this section: ${toString(heading)}`,
       }),
-      content: { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+      content: {
+        type: 'element',
+        tagName: 'span',
+        properties: { ariaHidden: 'true' },
+        children: [{ type: 'text', value: '#' }],
+      },
     },
   ],
 ];

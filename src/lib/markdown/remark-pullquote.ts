@@ -7,7 +7,11 @@ import { visit } from 'unist-util-visit';
 
 /** Letters and digits only, lower-cased, so typography and quote marks do not hide a repeat. */
 export function comparableText(text: string): string {
-  const words = text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return words ? ` ${words} ` : '';
 }
 
@@ -54,7 +58,10 @@ export const remarkPullquote: Plugin<[], Root> = () => {
       const { cite, ...rest } = node.attributes ?? {};
       const unknown = Object.keys(rest);
       if (unknown.length > 0) {
-        file.fail(`unknown pull quote attribute ${unknown.map((name) => `"${name}"`).join(', ')}: only "cite" is allowed`, node);
+        file.fail(
+          `unknown pull quote attribute ${unknown.map((name) => `"${name}"`).join(', ')}: only "cite" is allowed`,
+          node,
+        );
       }
       const repeatsBody = bodyText.includes(quote);
       const blockquote = {
@@ -62,7 +69,13 @@ export const remarkPullquote: Plugin<[], Root> = () => {
         children: node.children,
       } as RootContent;
       const caption = cite?.trim()
-        ? [{ type: 'paragraph', data: { hName: 'figcaption' }, children: [{ type: 'text', value: cite.trim() }] } as RootContent]
+        ? [
+            {
+              type: 'paragraph',
+              data: { hName: 'figcaption' },
+              children: [{ type: 'text', value: cite.trim() }],
+            } as RootContent,
+          ]
         : [];
       node.data = {
         hName: 'figure',

@@ -1,13 +1,6 @@
 import { z } from 'astro/zod';
 import { calendarDay, isTimeZone, toInstant } from '../dates';
-import {
-  langSchema,
-  sectionSchema,
-  siteLinkSchema,
-  slugSchema,
-  textSchema,
-  timeZoneSchema,
-} from './common';
+import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
 import { imageSchema } from './image';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
@@ -62,7 +55,9 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       /** The last part of the permalink; defaults to the file name. Never derived from the title. */
       slug: slugSchema('slug').optional(),
       /** Old paths that must keep leading here. */
-      redirectFrom: z.array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' })).default([]),
+      redirectFrom: z
+        .array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' }))
+        .default([]),
       /** Drafts are never built. */
       draft: z.boolean().default(false),
     })

@@ -15,7 +15,8 @@ export function slugSchema(what: string) {
 /** One of the sections defined in `src/site.config.ts`. */
 export function sectionSchema() {
   return z.enum(sectionSlugs, {
-    error: (issue) => `unknown section ${JSON.stringify(issue.input)}: use one of ${sectionSlugs.join(', ')} (defined in src/site.config.ts)`,
+    error: (issue) =>
+      `unknown section ${JSON.stringify(issue.input)}: use one of ${sectionSlugs.join(', ')} (defined in src/site.config.ts)`,
   });
 }
 
@@ -29,18 +30,16 @@ export function timeZoneSchema() {
 
 /** A BCP 47 language tag such as `en` or `ar`. */
 export function langSchema() {
-  return z
-    .string()
-    .refine(
-      (tag) => {
-        try {
-          return Intl.getCanonicalLocales(tag).length === 1;
-        } catch {
-          return false;
-        }
-      },
-      { message: 'is not a BCP 47 language tag, e.g. en, ar or pt-BR' },
-    );
+  return z.string().refine(
+    (tag) => {
+      try {
+        return Intl.getCanonicalLocales(tag).length === 1;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not a BCP 47 language tag, e.g. en, ar or pt-BR' },
+  );
 }
 
 /** A site path (`/live/russia-ukraine/`) or an absolute `https:` URL. */

@@ -13,14 +13,18 @@ export function timestampSchema() {
     .string({
       error: (issue) =>
         `${issue.input === undefined ? 'is required' : 'must be text'}: an ISO 8601 date or date-time with offset, ${EXAMPLES}`,
-    }).transform((raw, ctx): Timestamp => {
-    const parsed = parseTimestamp(raw);
-    if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: `"${raw}" is not an ISO 8601 date or date-time with offset (${EXAMPLES})` });
-      return z.NEVER;
-    }
-    return parsed;
-  });
+    })
+    .transform((raw, ctx): Timestamp => {
+      const parsed = parseTimestamp(raw);
+      if (!parsed) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${raw}" is not an ISO 8601 date or date-time with offset (${EXAMPLES})`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
 }
 
 /** A date-time with an offset; a date alone is refused (an update always has a time). */
