@@ -5,7 +5,7 @@ import { articleSchema } from './lib/schemas/article';
 import { liveBlogSchema } from './lib/schemas/live';
 
 const articles = defineCollection({
-  loader: markdownCollection(`${contentRoot}/articles`),
+  loader: markdownCollection(`${contentRoot}/articles`, { requireBody: true }),
   schema: ({ image }) => articleSchema(image()),
 });
 

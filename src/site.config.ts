@@ -22,6 +22,10 @@ export const site = {
   timeZone: 'Asia/Dubai',
   /** Site-wide default language of articles. */
   lang: 'en',
+  /** Origins an article's `<iframe>` embeds may load from; the CSP allows exactly these. */
+  embedOrigins: ['https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+  /** How far in the future `published` may be, for embargoed copy scheduled just ahead. */
+  maxFutureHours: 24,
   /** Sections, keyed by the slug used in URLs and in frontmatter. */
   sections: {
     world: { label: 'World', description: 'Conflict, diplomacy and politics around the globe.' },
@@ -35,6 +39,8 @@ export const site = {
   locale: string;
   timeZone: string;
   lang: string;
+  embedOrigins: readonly string[];
+  maxFutureHours: number;
   sections: Record<string, SectionConfig>;
 };
 

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
@@ -31,16 +34,84 @@ function hasDate(value: unknown): boolean {
   return false;
 }
 
+/** A path an editor recognises: relative to the project, or as given when outside it. */
+function shownPath(filePath: string): string {
+  const path = relative(process.cwd(), filePath);
+  return path.startsWith('..') ? filePath : path;
+}
+
 /**
- * Astro's glob loader for Markdown, with three changes: dates reach the
- * schema as written; an entry's id is always its path
- * (`2022/bondarev-resigns`), so a `slug` field changes the permalink but can
- * never make two files overwrite each other in the store; and a Markdown
- * file that fails to render stops the build. The glob loader only logs such
- * a failure and stores the entry with no body, which would publish the
- * page with its text silently gone.
+ * An error's message as an editor should read it: no terminal colours or
+ * Markdown emphasis, no line that only repeats which file it is, each field
+ * named once, one problem a line.
  */
-export function markdownCollection(base: string): Loader {
+function problemText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .replaceAll('**', '')
+    .split('\n')
+    .map((line) => line.trim().replace(/^([\w.]+): \1: /, '$1: '))
+    .filter((line) => line && !/data does not match collection schema\.$|^Failed to parse Markdown file/.test(line))
+    .join('\n    ');
+}
+
+/**
+ * A Markdown plugin's message, with the line counted in the file: plugins
+ * see only the body, which starts below the frontmatter.
+ */
+async function renderProblem(error: unknown, filePath: string, body: string): Promise<string> {
+  const { line, reason } = (error ?? {}) as { line?: unknown; reason?: unknown };
+  if (typeof line !== 'number' || typeof reason !== 'string') return problemText(error);
+  const source = await readFile(filePath, 'utf8');
+  const bodyStart = source.lastIndexOf(body);
+  const linesAbove = bodyStart > 0 ? source.slice(0, bodyStart).split('\n').length - 1 : 0;
+  return `line ${line + linesAbove}: ${reason}`;
+}
+
+/** A local image the frontmatter names that is not there, as a message; `undefined` when it is fine. */
+function missingImage(data: Record<string, unknown>, filePath: string): string | undefined {
+  const src = (data.image as { src?: unknown } | undefined)?.src;
+  if (typeof src !== 'string' || /^(?:[a-z]+:)?\/\//i.test(src)) return undefined;
+  const path = resolve(dirname(filePath), src);
+  return existsSync(path) ? undefined : `image.src: "${src}" does not exist (looked for ${shownPath(path)})`;
+}
+
+/** The part of Astro's (untyped, internal) entry types that the glob loader calls. */
+interface EntryType {
+  getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body: string }>;
+  getRenderFunction?(
+    config: unknown,
+  ): Promise<(params: { id: string; filePath: string; body: string }) => Promise<unknown>>;
+}
+type GlobContext = Parameters<Loader['load']>[0] & { entryTypes: Map<string, EntryType> };
+
+/**
+ * The problems of one content sync, across collections. Astro loads the
+ * collections side by side and stops at the first that fails, so each
+ * collection adds its problems here and the last one to finish reports
+ * them all at once.
+ */
+const sync = { loading: 0, problems: [] as string[] };
+
+/**
+ * Astro's glob loader for Markdown, with these changes:
+ *
+ * - dates reach the schema as written (see `restoreWrittenDates`);
+ * - an entry's id is always its path (`2022/bondarev-resigns`), so a `slug`
+ *   field changes the permalink but can never make two files overwrite each
+ *   other in the store;
+ * - with `requireBody`, a file with nothing below its frontmatter is refused;
+ * - every problem in every file of every collection (YAML that does not
+ *   parse, frontmatter the schema refuses, an empty body, Markdown that fails
+ *   to render) is collected and the build stops once, listing all of them,
+ *   so an editor fixes a whole batch in one round. The glob loader alone
+ *   stops at the first bad frontmatter, and only logs a render failure,
+ *   storing the entry with no body: the page would go out with its text
+ *   silently gone. A refused entry is also kept out of the content cache, so
+ *   the next build checks it again.
+ */
+export function markdownCollection(base: string, { requireBody = false } = {}): Loader {
   const inner = glob({
     pattern: '**/*.md',
     base,
@@ -48,28 +119,95 @@ export function markdownCollection(base: string): Loader {
   });
   return {
     name: 'broadside-markdown',
-    load: async (context) => {
-      const failures: string[] = [];
-      const logger = Object.create(context.logger) as typeof context.logger;
-      logger.error = (message: string) => {
-        failures.push(message);
-        context.logger.error(message);
+    load: async (loaderContext) => {
+      const context = loaderContext as GlobContext;
+      const problems: string[] = [];
+      const failedFiles = new Set<string>();
+      const failedIds = new Set<string>();
+      const fail = (filePath: string, message: string) => {
+        failedFiles.add(filePath);
+        problems.push(`${shownPath(filePath)}: ${message}`);
       };
-      await inner.load({
+
+      const entryTypes = new Map(
+        [...context.entryTypes].map(([extension, entryType]): [string, EntryType] => [
+          extension,
+          {
+            ...entryType,
+            getEntryInfo: async (params) => {
+              const filePath = fileURLToPath(params.fileUrl);
+              try {
+                const info = await entryType.getEntryInfo(params);
+                if (requireBody && info.body.trim() === '') {
+                  fail(filePath, 'the body is empty: write the article below the frontmatter');
+                }
+                return info;
+              } catch (error) {
+                fail(filePath, `the frontmatter is not valid YAML:\n    ${problemText(error)}`);
+                return { data: {}, body: '' };
+              }
+            },
+            ...(entryType.getRenderFunction && {
+              getRenderFunction: async (config) => {
+                const render = await entryType.getRenderFunction!(config);
+                return async (params) => {
+                  try {
+                    return await render(params);
+                  } catch (error) {
+                    failedIds.add(params.id);
+                    fail(params.filePath, await renderProblem(error, params.filePath, params.body));
+                    return undefined;
+                  }
+                };
+              },
+            }),
+          },
+        ]),
+      );
+
+      const wrapped: GlobContext = {
         ...context,
-        logger,
+        entryTypes,
         parseData: async (props) => {
+          if (props.filePath && failedFiles.has(props.filePath)) {
+            failedIds.add(props.id);
+            return props.data;
+          }
           if (props.filePath && hasDate(props.data)) {
             const source = await readFile(props.filePath, 'utf8');
             const frontmatter = FRONTMATTER.exec(source)?.[1] ?? '';
             const raw: unknown = parseYaml(frontmatter, { schema: 'core' });
             props = { ...props, data: restoreWrittenDates(props.data, raw) as typeof props.data };
           }
-          return context.parseData(props);
+          const imageProblem = props.filePath && missingImage(props.data, props.filePath);
+          if (imageProblem) {
+            failedIds.add(props.id);
+            fail(props.filePath!, imageProblem);
+            return props.data;
+          }
+          try {
+            return await context.parseData(props);
+          } catch (error) {
+            failedIds.add(props.id);
+            fail(props.filePath ?? props.id, `\n    ${problemText(error)}`);
+            return props.data;
+          }
         },
-      });
-      if (failures.length > 0) {
-        throw new Error(`${failures.length} Markdown file(s) could not be rendered:\n${failures.join('\n')}`);
+      };
+
+      sync.loading += 1;
+      try {
+        await inner.load(wrapped);
+      } finally {
+        sync.loading -= 1;
+        for (const id of failedIds) context.store.delete(id);
+        sync.problems.push(...problems);
+      }
+      if (sync.loading === 0 && sync.problems.length > 0) {
+        const all = sync.problems.splice(0);
+        throw new Error(
+          `${all.length} content problem${all.length === 1 ? '' : 's'} stop the build:\n  ${all.join('\n  ')}`,
+        );
       }
     },
   };

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articleSchema } from '../../src/lib/schemas/article';
 import { liveBlogSchema } from '../../src/lib/schemas/live';
 
@@ -75,6 +75,22 @@ describe('articleSchema', () => {
 
   it('accepts an updated on the same day as a date-only published, at any hour', () => {
     expect(schema.safeParse({ ...valid, updated: '2022-05-23T00:05:00+04:00' }).success).toBe(true);
+  });
+
+  describe('a published time in the future', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is accepted within the allowance (24 hours) and refused beyond it', () => {
+      vi.useFakeTimers({ now: new Date('2022-05-23T08:00:00Z') });
+      const at = (published: string) => schema.safeParse({ ...valid, published, updated: undefined });
+      expect(problems(at('2022-05-24T11:59:00+04:00'))).toEqual([]);
+      expect(problems(at('2022-05-24T12:01:00+04:00'))).toEqual([
+        'published: is more than 24 hours in the future: check the date, or keep the article as a draft until then',
+      ]);
+      // A date alone counts from midnight in the article zone.
+      expect(problems(at('2022-05-24'))).toEqual([]);
+      expect(problems(at('2022-05-26'))).toHaveLength(1);
+    });
   });
 
   it('accepts an empty alt for a decorative image', () => {

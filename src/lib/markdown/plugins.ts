@@ -6,6 +6,8 @@ import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { remarkPullquote } from './remark-pullquote';
+import { remarkRawHtmlGuard } from './remark-raw-html-guard';
+import { site } from '../../site.config';
 
 /** The container directives an article may use; anything else stops the build. */
 export const containerDirectives = ['pullquote'] as const;
@@ -14,6 +16,7 @@ export const containerDirectives = ['pullquote'] as const;
 export const remarkPlugins: RemarkPlugins = [
   remarkDirective,
   [remarkDirectiveGuard, { containers: containerDirectives }],
+  [remarkRawHtmlGuard, { embedOrigins: site.embedOrigins }],
   remarkPullquote,
 ];
 

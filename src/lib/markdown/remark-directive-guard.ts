@@ -17,11 +17,6 @@ function sourceOf(node: Directive, file: VFile): string {
   return String(file.value).slice(start.offset, end.offset);
 }
 
-function where(node: Directive): string {
-  const start = node.position?.start;
-  return start ? `line ${start.line}` : 'unknown line';
-}
-
 /**
  * Keeps directive syntax from eating prose and refuses what it cannot render.
  *
@@ -38,7 +33,7 @@ function where(node: Directive): string {
  *   In:  :::sidebar
  *        Text
  *        :::
- *   Out: build error "unknown directive :::sidebar at line 1"
+ *   Out: build error "unknown directive \":::sidebar\"" at line 1
  */
 export const remarkDirectiveGuard: Plugin<[DirectiveGuardOptions], Root> = ({ containers }) => {
   return (tree, file) => {
@@ -59,7 +54,7 @@ export const remarkDirectiveGuard: Plugin<[DirectiveGuardOptions], Root> = ({ co
       if (node.type === 'containerDirective') {
         if (!containers.includes(node.name)) {
           file.fail(
-            `unknown directive ":::${node.name}" at ${where(node)}: the directives articles can use are ${containers
+            `unknown directive ":::${node.name}": the directives articles can use are ${containers
               .map((name) => `:::${name}`)
               .join(', ')}`,
             node,
@@ -67,10 +62,7 @@ export const remarkDirectiveGuard: Plugin<[DirectiveGuardOptions], Root> = ({ co
         }
         const lastLine = sourceOf(node, file).trimEnd().split('\n').at(-1) ?? '';
         if (!/^\s*:{3,}\s*$/.test(lastLine)) {
-          file.fail(
-            `unclosed directive ":::${node.name}" opened at ${where(node)}: end it with a line holding only ":::"`,
-            node,
-          );
+          file.fail(`unclosed directive ":::${node.name}": end it with a line holding only ":::"`, node);
         }
       }
       return undefined;

@@ -63,6 +63,16 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
     })
     .superRefine((article, ctx) => {
       const { published, updated, timezone } = article;
+      if (isTimeZone(timezone)) {
+        const latest = Date.now() + site.maxFutureHours * 3_600_000;
+        if (toInstant(published, timezone).getTime() > latest) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['published'],
+            message: `is more than ${site.maxFutureHours} hours in the future: check the date, or keep the article as a draft until then`,
+          });
+        }
+      }
       // A bad zone or update is reported by its own field; there is nothing to compare then.
       if (!updated || updated.kind !== 'datetime' || !isTimeZone(timezone)) return;
       const tooEarly =
