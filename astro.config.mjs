@@ -15,6 +15,25 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   ...(otherContent ? { cacheDir: `${otherContent}/.astro-cache` } : {}),
+  // A strict policy in a <meta> on every page: Astro hashes the scripts and
+  // styles it emits, so nothing inline runs unless the build put it there.
+  // frame-ancestors cannot be set from a <meta>: deploy/ and public/_headers
+  // send it as a header.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        `frame-src ${site.embedOrigins.join(' ')}`,
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "manifest-src 'self'",
+      ],
+    },
+  },
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins }),
     syntaxHighlight: false,

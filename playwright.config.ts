@@ -28,7 +28,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'] } },
-    { name: 'phone', use: { ...devices['Pixel 7'] } },
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'] },
+      // Checks of files and servers, not of what a screen shows: once is enough.
+      testIgnore: ['**/site.spec.ts', '**/deploy.spec.ts'],
+    },
   ],
   webServer: {
     // Serves the built site: `npm test` builds it first.
