@@ -1,0 +1,104 @@
+/**
+ * The newsroom's side of speed: `npm run bench [-- 100 1000 5000]`.
+ *
+ * For each archive size it writes a synthetic corpus (scripts/corpus.ts) to a
+ * temporary folder, runs a cold build (no caches), then edits one article and
+ * builds again with the caches kept, and prints a table: wall time,
+ * milliseconds per article, peak memory (the build process's high-water
+ * resident set) and output size.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { syntheticArticle, writeCorpus } from './corpus.ts';
+
+const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const counts = sizes.length > 0 ? sizes : [100, 1000, 5000];
+
+interface Run {
+  seconds: number;
+  peakMiB: number;
+  pages: number;
+  outputMiB: number;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((total, entry) => total + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+/** Runs one `astro build` of `content` into `out`, sampling the process's peak memory. */
+function build(content: string, out: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+      env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let peakKiB = 0;
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    const sample = setInterval(() => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      } catch {
+        // The process has just exited.
+      }
+    }, 50);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      if (code !== 0) return reject(new Error(`build failed (${code}):\n${errors.slice(-3000)}`));
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) =>
+        file.endsWith('.html'),
+      ).length;
+      resolve({ seconds, peakMiB: peakKiB / 1024, pages, outputMiB: folderBytes(out) / 1024 / 1024 });
+    });
+  });
+}
+
+const rows: string[] = [];
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+rows.push(row(['articles', 'build', 'wall time (s)', 'ms per article', 'peak memory (MiB)', 'pages', 'output (MiB)']));
+rows.push(row(['---:', '---', '---:', '---:', '---:', '---:', '---:']));
+
+for (const count of counts) {
+  const dir = mkdtempSync(join(tmpdir(), `broadside-bench-${count}-`));
+  const content = join(dir, 'content');
+  const out = join(dir, 'dist');
+  try {
+    writeCorpus(content, count);
+    const cold = await build(content, out);
+    // Edit one article, keep every cache: what an editor waits for after a correction.
+    const edited = syntheticArticle(Math.floor(count / 2));
+    appendFileSync(join(content, edited.path), '\nA correction was appended to this article.\n');
+    const warm = await build(content, out);
+    for (const [name, run] of [
+      ['cold, no caches', cold],
+      ['after one edit', warm],
+    ] as const) {
+      rows.push(
+        row([
+          count,
+          name,
+          run.seconds.toFixed(1),
+          ((run.seconds * 1000) / count).toFixed(1),
+          run.peakMiB.toFixed(0),
+          run.pages,
+          run.outputMiB.toFixed(1),
+        ]),
+      );
+    }
+    console.error(`${count} articles done`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
+console.log(rows.join('\n'));
