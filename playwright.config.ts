@@ -32,12 +32,12 @@ export default defineConfig({
       name: 'phone',
       use: { ...devices['Pixel 7'] },
       // Checks of files and servers, not of what a screen shows: once is enough.
-      testIgnore: ['**/site.spec.ts', '**/deploy.spec.ts'],
+      testIgnore: ['**/site.spec.ts', '**/deploy.spec.ts', '**/budgets.spec.ts'],
     },
   ],
   webServer: {
-    // Serves the built site: `npm test` builds it first.
-    command: `npm run preview -- --port ${port} --outDir ${dist}`,
+    // Serves the built site as a static host would: `npm test` builds it first.
+    command: `node scripts/serve.ts ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
 const port = 4399;
-const server = spawn('npm', ['run', 'preview', '--', '--port', String(port)], { stdio: 'ignore', detached: true });
+const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', String(port)], { stdio: 'ignore', detached: true });
 try {
   const base = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
