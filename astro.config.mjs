@@ -1,12 +1,18 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { rehypePlugins, remarkPlugins } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
+import { contentRoot } from './src/lib/content-root.ts';
+import { readSitemapFacts } from './src/lib/sitemap-fs.ts';
 
 // A build of another content folder (see src/lib/content-root.ts) keeps its
 // cache beside that content, so it never mixes with the site's own.
 const otherContent = process.env.BROADSIDE_CONTENT;
+
+// Last-modified times and the pages to leave out (redirects, 404), read from the content's frontmatter.
+const sitemapFacts = readSitemapFacts(contentRoot);
 
 export default defineConfig({
   site: site.url,
@@ -14,6 +20,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  integrations: [
+    sitemap({
+      filter: (page) => !sitemapFacts.excluded.has(page),
+      serialize: (item) => ({ ...item, lastmod: sitemapFacts.lastmod.get(item.url) ?? item.lastmod }),
+    }),
+  ],
   ...(otherContent ? { cacheDir: `${otherContent}/.astro-cache` } : {}),
   // A strict policy in a <meta> on every page: Astro hashes the scripts and
   // styles it emits, so nothing inline runs unless the build put it there.

@@ -58,10 +58,25 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
   const problems: ContentProblem[] = [];
   const paths = sitePaths(articles, liveBlogs);
 
+  // Old paths and where they lead, so a link through a redirect is caught too.
+  const redirectTargets = new Map<string, string>();
+  for (const article of articles) {
+    for (const from of article.data.redirectFrom) redirectTargets.set(withSlash(from), articlePermalink(article));
+  }
+
   const checkLink = (file: string, field: string, href: string) => {
     if (!href.startsWith('/')) return;
     const path = href.replace(/[?#].*$/, '');
     if (paths.has(path)) return;
+    const target = redirectTargets.get(withSlash(path));
+    if (target && !paths.has(withSlash(path))) {
+      problems.push({
+        file,
+        field,
+        message: `"${href}" is an old path that redirects to ${target}: link the permalink itself`,
+      });
+      return;
+    }
     const hint = paths.has(withSlash(path))
       ? `did you mean "${withSlash(path)}"? Site paths end with "/"`
       : `no page has that path${liveBlogs.length ? `; live blogs are ${liveBlogs.map((blog) => liveBlogPermalink(blog.id)).join(', ')}` : ''}`;
@@ -86,9 +101,24 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
   for (const article of articles) {
     const file = fileOf(article, 'articles');
     if (article.data.liveUpdates) checkLink(file, 'liveUpdates.href', article.data.liveUpdates.href);
+    const permalink = articlePermalink(article);
     article.data.redirectFrom.forEach((from, index) => {
       const field = `redirectFrom.${index}`;
-      if (paths.has(withSlash(from))) {
+      const targetOwner = owners.get(withSlash(from));
+      if (withSlash(from) === permalink) {
+        problems.push({
+          file,
+          field,
+          message: `"${from}" is this article's own permalink: a redirect from it would lead back to itself`,
+        });
+      } else if (targetOwner) {
+        // Redirects lead to permalinks, so a redirect from a permalink would chain: old path, then that article, then on.
+        problems.push({
+          file,
+          field,
+          message: `"${from}" is the permalink of ${targetOwner}, where redirects lead: a redirect from it would chain; remove it, or give that article another slug`,
+        });
+      } else if (paths.has(withSlash(from))) {
         problems.push({
           file,
           field,

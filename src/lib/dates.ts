@@ -39,15 +39,20 @@ export function parseTimestamp(raw: string): Timestamp | undefined {
   return isValid(instant) ? { kind: 'datetime', instant } : undefined;
 }
 
+const knownZones = new Map<string, boolean>();
+
 /** True when `zone` is an IANA zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
-  if (!zone.includes('/') && zone !== 'UTC') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      known = (zone.includes('/') || zone === 'UTC') && Boolean(new Intl.DateTimeFormat('en', { timeZone: zone }));
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known;
 }
 
 function zoned(timestamp: Timestamp, zone: string): TZDate {

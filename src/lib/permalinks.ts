@@ -45,3 +45,19 @@ export function tagPath(tag: string): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, site.url).href;
 }
+
+/** The share card of a page: `/cards/<page path without its last slash>.png`. */
+export function shareCardPath(pagePath: string): string {
+  return `/cards${pagePath.replace(/\/$/, '')}.png`;
+}
+
+/** The site-wide full-content feed. */
+export const siteFeedPath = '/feed.xml';
+
+/** The feed of one live blog: one item per update. */
+export function liveBlogFeedPath(id: string): string {
+  return `${liveBlogPermalink(id)}feed.xml`;
+}
+
+/** The publisher's logo for structured data: the favicon, drawn as a PNG. */
+export const publisherLogoPath = '/logo.png';

@@ -156,8 +156,17 @@ test('no paragraph, list item, quote or table cell of any article is lost or dou
 
 test.describe('in Chromium, with JavaScript on', () => {
   for (const path of pages.filter((page) => !page.endsWith('.html') || page === '/404.html')) {
-    test(`${path} loads with no Content-Security-Policy violation`, async ({ page }) => {
+    test(`${path} loads with no Content-Security-Policy violation and no third-party request`, async ({
+      page,
+      baseURL,
+    }) => {
       const violations: string[] = [];
+      const thirdParty: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== new URL(baseURL!).origin)
+          thirdParty.push(url.href);
+      });
       page.on('console', (message) => {
         if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
       });
@@ -169,6 +178,7 @@ test.describe('in Chromium, with JavaScript on', () => {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       expect(violations).toEqual([]);
+      expect(thirdParty).toEqual([]);
     });
   }
 });

@@ -87,6 +87,59 @@ describe('findContentProblems', () => {
   });
 });
 
+describe('redirects that chain', () => {
+  it("refuses a redirect from another article's permalink, where redirects lead", () => {
+    const problems = findContentProblems(
+      [
+        article('2022/seed', { redirectFrom: ['/world/2022/05/23/other/'] }),
+        article('2022/other', { redirectFrom: ['/old/other/'] }),
+      ],
+      [],
+    );
+    expect(problems).toEqual([
+      {
+        file: 'content/articles/2022/seed.md',
+        field: 'redirectFrom.0',
+        message:
+          '"/world/2022/05/23/other/" is the permalink of content/articles/2022/other.md, where redirects lead: a redirect from it would chain; remove it, or give that article another slug',
+      },
+    ]);
+  });
+
+  it("refuses a redirect from the article's own permalink, with or without the last slash", () => {
+    const problems = findContentProblems([article('2022/seed', { redirectFrom: ['/world/2022/05/23/seed'] })], []);
+    expect(problems).toEqual([
+      {
+        file: 'content/articles/2022/seed.md',
+        field: 'redirectFrom.0',
+        message:
+          '"/world/2022/05/23/seed" is this article\'s own permalink: a redirect from it would lead back to itself',
+      },
+    ]);
+  });
+
+  it('refuses a link that goes through a redirect, naming the permalink to use', () => {
+    const seed = article('2022/seed', { redirectFrom: ['/world/2022/05/22/seed-old/'] });
+    const linking = {
+      ...blog,
+      data: { updates: [{ id: 'first', link: { href: '/world/2022/05/22/seed-old/#top' } }] },
+    };
+    expect(findContentProblems([seed], [linking])).toEqual([
+      {
+        file: 'content/live/russia-ukraine.md',
+        field: 'updates.0.link.href',
+        message:
+          '"/world/2022/05/22/seed-old/#top" is an old path that redirects to /world/2022/05/23/seed/: link the permalink itself',
+      },
+    ]);
+  });
+
+  it('accepts redirects from old paths that nothing else uses', () => {
+    const seed = article('2022/seed', { redirectFrom: ['/world/2022/05/22/seed-old/', '/old/seed'] });
+    expect(findContentProblems([seed], [blog])).toEqual([]);
+  });
+});
+
 describe('formatContentProblems', () => {
   it('lists every problem on its own line under a count', () => {
     const message = formatContentProblems([

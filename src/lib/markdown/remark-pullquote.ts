@@ -15,6 +15,44 @@ export function comparableText(text: string): string {
   return words ? ` ${words} ` : '';
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Percent-encodes a text fragment's term: `-`, `,` and `&` have a meaning there and must be escaped. */
+function fragmentTerm(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D');
+}
+
+/**
+ * A text fragment (`#:~:text=`) that takes the browser to the words of a
+ * pull quote where they stand in the body, or `undefined` when they do not
+ * stand in one block of it. The words are matched across punctuation and
+ * case, then written exactly as the body has them (the browser matches the
+ * page's characters); the end of the word before them
+ * goes in as a prefix, so the link finds the body's sentence even where the
+ * pull quote (which has the same words) comes first on the page.
+ *
+ * @param blocks the plain text of each block of the body, pull quotes left out
+ */
+export function quoteFragment(blocks: readonly string[], quote: string): string | undefined {
+  const words = quote.match(WORD);
+  if (!words) return undefined;
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+  for (const text of blocks) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const prefix = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(text.slice(0, match.index))?.[0].trimEnd();
+    return `:~:text=${prefix ? `${fragmentTerm(prefix)}-,` : ''}${fragmentTerm(match[0])}`;
+  }
+  return undefined;
+}
+
+/** The link's words for a screen reader: enough of the quote to tell one link from another. */
+function quoteOpening(quote: string): string {
+  const words = quote.trim().split(/\s+/);
+  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
+}
+
 function isPullquote(node: RootContent): node is ContainerDirective {
   return node.type === 'containerDirective' && node.name === 'pullquote';
 }
@@ -26,16 +64,32 @@ function isPullquote(node: RootContent): node is ContainerDirective {
  * does not read it twice; one that does not repeat the body is read.
  *
  * @example
- *   In:  Boris Bondarev said: "Never have I been so ashamed of my country."
+ *   In:  Boris Bondarev said: “Never have I been so ashamed of my country.”
  *
  *        :::pullquote{cite="Boris Bondarev"}
  *        Never have I been so ashamed of my country.
  *        :::
- *   Out: <p>Boris Bondarev said: "Never have I been so ashamed of my country."</p>
- *        <figure class="pullquote" aria-hidden="true">
- *          <blockquote><p>Never have I been so ashamed of my country.</p></blockquote>
- *          <figcaption>Boris Bondarev</figcaption>
- *        </figure>
+ *   Out: <p>Boris Bondarev said: “Never have I been so ashamed of my country.”</p>
+ *        <div class="pullquote-group">
+ *          <figure class="pullquote" aria-hidden="true">
+ *            <blockquote><p>Never have I been so ashamed of my country.</p></blockquote>
+ *            <figcaption>Boris Bondarev</figcaption>
+ *          </figure>
+ *          <p class="pullquote-link screen-only">
+ *            <a href="#:~:text=said%3A%20%E2%80%9C-,Never%20have%20I%20been%20so%20ashamed%20of%20my%20country">
+ *              Link to this quote in the text<span class="visually-hidden">: “Never have I been so ashamed of my country.”</span>
+ *            </a>
+ *          </p>
+ *        </div>
+ *
+ * A repeated pull quote also gets a link to its words in the body (a text
+ * fragment, so it can be copied and shared). The link sits beside the
+ * hidden figure, not inside it: a focusable element inside `aria-hidden`
+ * is reachable by keyboard yet has no name for a screen reader (axe's
+ * `aria-hidden-focus`), and taking it out of the tab order instead would
+ * leave keyboard users without the link. Beside the figure it is an
+ * ordinary link every reader can reach, named by the quote's opening words
+ * so links to different quotes are told apart.
  */
 export const remarkPullquote: Plugin<[], Root> = () => {
   return (tree, file) => {
@@ -45,12 +99,8 @@ export const remarkPullquote: Plugin<[], Root> = () => {
     });
     if (pullquotes.length === 0) return;
 
-    const bodyText = comparableText(
-      tree.children
-        .filter((child) => !isPullquote(child))
-        .map((child) => toString(child))
-        .join(' '),
-    );
+    const bodyBlocks = tree.children.filter((child) => !isPullquote(child)).map((child) => toString(child));
+    const bodyText = comparableText(bodyBlocks.join(' '));
 
     for (const node of pullquotes) {
       const quote = comparableText(toString(node));
@@ -77,11 +127,39 @@ export const remarkPullquote: Plugin<[], Root> = () => {
             } as RootContent,
           ]
         : [];
-      node.data = {
+      const figure = {
         hName: 'figure',
         hProperties: { className: ['pullquote'], ...(repeatsBody ? { ariaHidden: 'true' } : {}) },
       };
-      node.children = [blockquote, ...caption] as ContainerDirective['children'];
+      const fragment = repeatsBody ? quoteFragment(bodyBlocks, toString(node)) : undefined;
+      if (!fragment) {
+        node.data = figure;
+        node.children = [blockquote, ...caption] as ContainerDirective['children'];
+        continue;
+      }
+      const link = {
+        type: 'paragraph',
+        data: { hProperties: { className: ['pullquote-link', 'screen-only'] } },
+        children: [
+          {
+            type: 'link',
+            url: `#${fragment}`,
+            children: [
+              { type: 'text', value: 'Link to this quote in the text' },
+              {
+                type: 'emphasis',
+                data: { hName: 'span', hProperties: { className: ['visually-hidden'] } },
+                children: [{ type: 'text', value: `: “${quoteOpening(toString(node))}”` }],
+              },
+            ],
+          },
+        ],
+      } as RootContent;
+      node.data = { hName: 'div', hProperties: { className: ['pullquote-group'] } };
+      node.children = [
+        { type: 'blockquote', data: figure, children: [blockquote, ...caption] },
+        link,
+      ] as ContainerDirective['children'];
     }
   };
 };

@@ -1,0 +1,209 @@
+/**
+ * Everything a page says about itself in `<head>`: its one canonical URL,
+ * the link-preview tags, the structured data and the feeds it offers. One
+ * function per kind of page; `BaseLayout` renders the result.
+ */
+import { site } from '../../site.config';
+import { displayDay, machineTimestamp, type Timestamp } from '../dates';
+import {
+  absoluteUrl,
+  articlePermalink,
+  liveBlogFeedPath,
+  liveBlogPermalink,
+  liveUpdateAnchor,
+  publisherLogoPath,
+  sectionPath,
+  shareCardPath,
+  siteFeedPath,
+  type PermalinkSource,
+} from '../permalinks';
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInputs } from '../share-card';
+import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd, type JsonLd, type Publisher } from './json-ld';
+import { openGraphLocale, openGraphTags, type MetaTag, type PreviewImage } from './open-graph';
+
+export interface FeedLink {
+  title: string;
+  /** Absolute URL. */
+  href: string;
+}
+
+export interface PageMeta {
+  /** The page's one absolute URL: `<link rel="canonical">`, `og:url` and structured data all use it. */
+  canonical: string;
+  tags: MetaTag[];
+  jsonLd: JsonLd[];
+  /** Feeds the page advertises, the site's own first. */
+  feeds: FeedLink[];
+}
+
+type SectionSlug = keyof typeof site.sections;
+
+export const siteFeed: FeedLink = { title: `${site.name}: latest articles`, href: absoluteUrl(siteFeedPath) };
+
+export const publisher: Publisher = {
+  name: site.name,
+  url: absoluteUrl('/'),
+  logo: { url: absoluteUrl(publisherLogoPath), width: 512, height: 512 },
+};
+
+/** The Open Graph locale of a page in `lang`: the site's own locale for the site's language. */
+function localeOf(lang: string): string {
+  return openGraphLocale(lang === site.lang ? site.locale : lang);
+}
+
+function cardImage(pagePath: string, inputs: CardInputs): PreviewImage {
+  return {
+    url: absoluteUrl(shareCardPath(pagePath)),
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    alt: cardAlt(inputs),
+    type: 'image/png',
+  };
+}
+
+function breadcrumbs(section: SectionSlug, title: string, canonical: string): JsonLd {
+  return breadcrumbJsonLd([
+    { name: site.name, url: absoluteUrl('/') },
+    { name: site.sections[section].label, url: absoluteUrl(sectionPath(section)) },
+    { name: title, url: canonical },
+  ]);
+}
+
+/** A page that is not an article or a live blog: front page, section, tag, 404. */
+export function websiteMeta(path: string, title: string, description: string): PageMeta {
+  const canonical = absoluteUrl(path);
+  return {
+    canonical,
+    tags: openGraphTags({ url: canonical, title, description, siteName: site.name, locale: localeOf(site.lang) }),
+    jsonLd: [],
+    feeds: [siteFeed],
+  };
+}
+
+export interface ArticleMetaSource extends PermalinkSource {
+  data: PermalinkSource['data'] & {
+    section: SectionSlug;
+    title: string;
+    standfirst: string;
+    updated?: Timestamp | undefined;
+    authors: readonly string[];
+    agencies: readonly string[];
+    tags: readonly string[];
+    lang: string;
+  };
+}
+
+/** What an article's share card shows. */
+export function articleCard(article: ArticleMetaSource): CardInputs {
+  const { title, section, published, timezone } = article.data;
+  return { headline: title, section: site.sections[section].label, date: displayDay(published, timezone) };
+}
+
+export function articleMeta(article: ArticleMetaSource): PageMeta {
+  const { title, standfirst, section, published, updated, timezone, authors, agencies, tags, lang } = article.data;
+  const path = articlePermalink(article);
+  const canonical = absoluteUrl(path);
+  const image = cardImage(path, articleCard(article));
+  const datePublished = machineTimestamp(published, timezone);
+  const dateModified = updated ? machineTimestamp(updated, timezone) : datePublished;
+  const sectionLabel = site.sections[section].label;
+  return {
+    canonical,
+    tags: openGraphTags({
+      url: canonical,
+      title,
+      description: standfirst,
+      siteName: site.name,
+      locale: localeOf(lang),
+      image,
+      article: { publishedTime: datePublished, modifiedTime: dateModified, section: sectionLabel, tags },
+    }),
+    jsonLd: [
+      newsArticleJsonLd({
+        url: canonical,
+        headline: title,
+        description: standfirst,
+        datePublished,
+        dateModified,
+        authors,
+        agencies,
+        section: sectionLabel,
+        tags,
+        image,
+        publisher,
+        lang,
+      }),
+      breadcrumbs(section, title, canonical),
+    ],
+    feeds: [siteFeed],
+  };
+}
+
+export interface LiveBlogMetaSource {
+  id: string;
+  data: {
+    title: string;
+    standfirst: string;
+    section: SectionSlug;
+    coverageStart: Timestamp;
+    coverageEnd?: Timestamp | undefined;
+    timezone: string;
+    lang: string;
+    updates: readonly { id: string; time: Extract<Timestamp, { kind: 'datetime' }>; title: string; body: string }[];
+  };
+}
+
+/** What a live blog's share card shows. */
+export function liveBlogCard(blog: LiveBlogMetaSource): CardInputs {
+  const { title, section, coverageStart, timezone } = blog.data;
+  return {
+    headline: title,
+    section: site.sections[section].label,
+    date: displayDay(coverageStart, timezone),
+    badge: 'Live',
+  };
+}
+
+export function liveBlogMeta(blog: LiveBlogMetaSource): PageMeta {
+  const { title, standfirst, section, coverageStart, coverageEnd, timezone, lang, updates } = blog.data;
+  const path = liveBlogPermalink(blog.id);
+  const canonical = absoluteUrl(path);
+  const image = cardImage(path, liveBlogCard(blog));
+  const newestFirst = [...updates].sort((a, b) => b.time.instant.getTime() - a.time.instant.getTime());
+  const at = (timestamp: Timestamp) => machineTimestamp(timestamp, timezone);
+  const modified = newestFirst[0] ? at(newestFirst[0].time) : at(coverageStart);
+  const sectionLabel = site.sections[section].label;
+  return {
+    canonical,
+    tags: openGraphTags({
+      url: canonical,
+      title,
+      description: standfirst,
+      siteName: site.name,
+      locale: localeOf(lang),
+      image,
+      article: { publishedTime: at(coverageStart), modifiedTime: modified, section: sectionLabel, tags: [] },
+    }),
+    jsonLd: [
+      liveBlogJsonLd({
+        url: canonical,
+        headline: title,
+        description: standfirst,
+        coverageStartTime: at(coverageStart),
+        coverageEndTime: coverageEnd && at(coverageEnd),
+        dateModified: modified,
+        updates: newestFirst.map((update) => ({
+          url: `${canonical}#${liveUpdateAnchor(update.id)}`,
+          headline: update.title,
+          datePublished: at(update.time),
+          body: update.body,
+        })),
+        image,
+        publisher,
+        lang,
+      }),
+      breadcrumbs(section, title, canonical),
+    ],
+    feeds: [siteFeed, { title: `${title}: live updates`, href: absoluteUrl(liveBlogFeedPath(blog.id)) }],
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Draws share cards (see `share-card.ts`): satori lays the card out as SVG
+ * with Inter, resvg turns it into a PNG. A card is cached on disk under a
+ * hash of its inputs and of the renderer (layout version, satori, resvg,
+ * fonts), so a rebuild of an unchanged page reads the PNG instead of drawing
+ * it again, and any change to what the card depends on draws it afresh.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
+import satori from 'satori';
+import satoriPackage from 'satori/package.json' with { type: 'json' };
+import { CARD_HEIGHT, CARD_LAYOUT_VERSION, CARD_WIDTH, cardTree, type CardInputs } from './share-card';
+
+const require = createRequire(import.meta.url);
+
+/** Inter's subsets, in the weights the card uses; satori reads .woff, not .woff2. */
+const SUBSETS = ['latin', 'latin-ext', 'cyrillic', 'cyrillic-ext', 'greek', 'greek-ext', 'vietnamese'];
+const WEIGHTS = [600, 700, 800] as const;
+
+interface Font {
+  name: string;
+  data: Buffer;
+  weight: (typeof WEIGHTS)[number];
+  style: 'normal';
+}
+
+let fonts: Promise<Font[]> | undefined;
+
+function loadFonts(): Promise<Font[]> {
+  fonts ??= Promise.all(
+    WEIGHTS.flatMap((weight) =>
+      SUBSETS.map(async (subset) => ({
+        name: 'Inter',
+        data: await readFile(require.resolve(`@fontsource/inter/files/inter-${subset}-${weight}-normal.woff`)),
+        weight,
+        style: 'normal' as const,
+      })),
+    ),
+  );
+  return fonts;
+}
+
+/** Where cards are kept between builds: beside the other build caches, never in the output. */
+export const cardCacheDir = join(process.cwd(), 'node_modules/.cache/broadside-cards');
+
+/** The cache key of a card: its inputs and everything that draws it. */
+export async function cardKey(inputs: CardInputs): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify({
+      layout: CARD_LAYOUT_VERSION,
+      satori: satoriPackage.version,
+      resvg: resvgPackage.version,
+      inputs: { headline: inputs.headline, section: inputs.section, date: inputs.date, badge: inputs.badge ?? null },
+    }),
+  );
+  for (const font of await loadFonts()) hash.update(font.data);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Draws a card, without the cache. */
+export async function drawCard(inputs: CardInputs): Promise<Buffer> {
+  const svg = await satori(cardTree(inputs) as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts: await loadFonts(),
+  });
+  const png = new Resvg(svg, {
+    fitTo: { mode: 'width', value: CARD_WIDTH },
+    font: { loadSystemFonts: false },
+  }).render();
+  return png.asPng();
+}
+
+/** A card's PNG: from the cache when an equal card was drawn before, else drawn and cached. */
+export async function shareCardPng(
+  inputs: CardInputs,
+  cacheDir = cardCacheDir,
+): Promise<{ png: Buffer; cached: boolean }> {
+  const file = join(cacheDir, `${await cardKey(inputs)}.png`);
+  try {
+    return { png: await readFile(file), cached: true };
+  } catch {
+    const png = await drawCard(inputs);
+    await mkdir(dirname(file), { recursive: true });
+    // Written aside and renamed, so a build that stops half-way never leaves a torn PNG in the cache.
+    const partial = `${file}.${process.pid}.tmp`;
+    await writeFile(partial, png);
+    await rename(partial, file);
+    return { png, cached: false };
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The share card of every article and live blog, as a static PNG beside the
+ * pages (`/cards/<page path>.png`). An endpoint rather than a step after the
+ * build: the cards come from the same published entries as the pages, in
+ * the same build, and land in the output like any other file. Drawing is
+ * cached by content (see `share-card-fs.ts`).
+ */
+import type { APIRoute } from 'astro';
+import { getArticles, getLiveBlogs } from '../../lib/articles';
+import { articleCard, liveBlogCard } from '../../lib/metadata/page-meta';
+import { articlePermalink, liveBlogPermalink, shareCardPath } from '../../lib/permalinks';
+import type { CardInputs } from '../../lib/share-card';
+import { shareCardPng } from '../../lib/share-card-fs';
+
+/** The route parameter for a card path: `/cards/<slug>.png`. */
+const slugOf = (pagePath: string) =>
+  shareCardPath(pagePath)
+    .replace(/^\/cards\//, '')
+    .replace(/\.png$/, '');
+
+export async function getStaticPaths() {
+  const [articles, blogs] = await Promise.all([getArticles(), getLiveBlogs()]);
+  return [
+    ...articles.map((article) => ({
+      params: { slug: slugOf(articlePermalink(article)) },
+      props: { inputs: articleCard(article) },
+    })),
+    ...blogs.map((blog) => ({
+      params: { slug: slugOf(liveBlogPermalink(blog.id)) },
+      props: { inputs: liveBlogCard(blog) },
+    })),
+  ];
+}
+
+export const GET: APIRoute<{ inputs: CardInputs }> = async ({ props }) => {
+  const { png } = await shareCardPng(props.inputs);
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { parseTimestamp } from '../../src/lib/dates';
+import { articleMeta, liveBlogMeta, websiteMeta } from '../../src/lib/metadata/page-meta';
+
+const datetime = (text: string) =>
+  parseTimestamp(text) as Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;
+
+const article = {
+  id: '2022/russian-diplomat-un-resigns',
+  data: {
+    title: "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow",
+    standfirst: 'Boris Bondarev says he is leaving because he disagrees with the invasion of Ukraine',
+    section: 'world' as const,
+    published: parseTimestamp('2022-05-23')!,
+    updated: parseTimestamp('2022-05-23T15:25:00+04:00'),
+    timezone: 'Asia/Dubai',
+    authors: [],
+    agencies: [],
+    tags: ['diplomacy'],
+    lang: 'en',
+  },
+};
+
+const blog = {
+  id: 'russia-ukraine',
+  data: {
+    title: 'Russia-Ukraine: live updates',
+    standfirst: 'The resignation and the reactions to it.',
+    section: 'world' as const,
+    coverageStart: datetime('2022-05-23T09:00:00+04:00'),
+    timezone: 'Asia/Dubai',
+    lang: 'en',
+    updates: [
+      { id: 'first', time: datetime('2022-05-23T10:05:00+04:00'), title: 'First', body: 'One.' },
+      { id: 'last', time: datetime('2022-05-23T15:25:00+04:00'), title: 'Last', body: 'Two.' },
+    ],
+  },
+};
+
+const tag = (meta: ReturnType<typeof articleMeta>, key: string) =>
+  meta.tags.filter((item) => item.key === key).map((item) => item.content);
+
+describe('articleMeta', () => {
+  const meta = articleMeta(article);
+  const [news, crumbs] = meta.jsonLd;
+
+  it('uses one canonical URL for the canonical link, og:url and the structured data', () => {
+    const canonical = 'https://broadside.example/world/2022/05/23/russian-diplomat-un-resigns/';
+    expect(meta.canonical).toBe(canonical);
+    expect(tag(meta, 'og:url')).toEqual([canonical]);
+    expect(news).toMatchObject({ url: canonical, mainEntityOfPage: { '@id': canonical } });
+    expect(crumbs).toMatchObject({ itemListElement: [{}, {}, { item: canonical }] });
+  });
+
+  it('keeps a date-only publication a date, and the update with its offset', () => {
+    expect(tag(meta, 'article:published_time')).toEqual(['2022-05-23']);
+    expect(tag(meta, 'article:modified_time')).toEqual(['2022-05-23T15:25:00+04:00']);
+    expect(news).toMatchObject({ datePublished: '2022-05-23', dateModified: '2022-05-23T15:25:00+04:00' });
+  });
+
+  it('counts an article never updated as modified when it was published', () => {
+    const never = articleMeta({ ...article, data: { ...article.data, updated: undefined } });
+    expect(tag(never, 'article:modified_time')).toEqual(['2022-05-23']);
+  });
+
+  it('points og:image and the structured data at the share card, with size and alt text', () => {
+    const card = 'https://broadside.example/cards/world/2022/05/23/russian-diplomat-un-resigns.png';
+    expect(tag(meta, 'og:image')).toEqual([card]);
+    expect(tag(meta, 'twitter:image')).toEqual([card]);
+    expect(tag(meta, 'og:image:width')).toEqual(['1200']);
+    expect(tag(meta, 'og:image:height')).toEqual(['630']);
+    expect(tag(meta, 'og:image:alt')).toEqual([`Broadside card: World, May 23, 2022. ${article.data.title}`]);
+    expect(news).toMatchObject({ image: [{ url: card, width: 1200, height: 630 }] });
+  });
+
+  it('advertises the site feed', () => {
+    expect(meta.feeds).toEqual([{ title: 'Broadside: latest articles', href: 'https://broadside.example/feed.xml' }]);
+  });
+
+  it('gives a right-to-left article its own locale', () => {
+    expect(tag(articleMeta({ ...article, data: { ...article.data, lang: 'ar' } }), 'og:locale')).toEqual(['ar']);
+    expect(tag(meta, 'og:locale')).toEqual(['en_US']);
+  });
+});
+
+describe('liveBlogMeta', () => {
+  const meta = liveBlogMeta(blog);
+  const [posting] = meta.jsonLd;
+
+  it('lists the updates newest first, each at its own anchor, and dates the blog by its newest update', () => {
+    expect(posting).toMatchObject({
+      '@type': 'LiveBlogPosting',
+      url: 'https://broadside.example/live/russia-ukraine/',
+      coverageStartTime: '2022-05-23T09:00:00+04:00',
+      dateModified: '2022-05-23T15:25:00+04:00',
+      liveBlogUpdate: [
+        {
+          url: 'https://broadside.example/live/russia-ukraine/#update-last',
+          datePublished: '2022-05-23T15:25:00+04:00',
+        },
+        {
+          url: 'https://broadside.example/live/russia-ukraine/#update-first',
+          datePublished: '2022-05-23T10:05:00+04:00',
+        },
+      ],
+    });
+    expect(posting).not.toHaveProperty('coverageEndTime');
+  });
+
+  it('ends the coverage once the blog is closed', () => {
+    const closed = liveBlogMeta({
+      ...blog,
+      data: { ...blog.data, coverageEnd: datetime('2022-05-24T09:00:00+04:00') },
+    });
+    expect(closed.jsonLd[0]).toMatchObject({ coverageEndTime: '2022-05-24T09:00:00+04:00' });
+  });
+
+  it('advertises its own feed beside the site feed, and a Live card', () => {
+    expect(meta.feeds.map((feed) => feed.href)).toEqual([
+      'https://broadside.example/feed.xml',
+      'https://broadside.example/live/russia-ukraine/feed.xml',
+    ]);
+    expect(meta.tags.find((item) => item.key === 'og:image:alt')?.content).toBe(
+      'Broadside card: Live, World, May 23, 2022. Russia-Ukraine: live updates',
+    );
+  });
+});
+
+describe('websiteMeta', () => {
+  it('gives other pages a canonical URL and website tags, with no structured data', () => {
+    const meta = websiteMeta('/world/', 'World', 'Conflict and diplomacy.');
+    expect(meta.canonical).toBe('https://broadside.example/world/');
+    expect(meta.tags.find((item) => item.key === 'og:type')?.content).toBe('website');
+    expect(meta.jsonLd).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, drawableText, headlineSize } from '../../src/lib/share-card';
+import { cardKey, shareCardPng } from '../../src/lib/share-card-fs';
+
+const cacheDir = mkdtempSync(join(tmpdir(), 'broadside-cards-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const seed = {
+  headline: "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow",
+  section: 'World',
+  date: 'May 23, 2022',
+};
+
+/** Width and height from a PNG's IHDR chunk, after the 8-byte signature. */
+function pngSize(png: Buffer) {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe('share cards', { timeout: 60_000 }, () => {
+  it('draws a 1200x630 PNG, then serves the same bytes from the cache', async () => {
+    const first = await shareCardPng(seed, cacheDir);
+    expect(first.cached).toBe(false);
+    expect(pngSize(first.png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    const second = await shareCardPng(seed, cacheDir);
+    expect(second.cached).toBe(true);
+    expect(second.png.equals(first.png)).toBe(true);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+    if (process.env.CARD_DUMP) writeFileSync(join(process.env.CARD_DUMP, 'seed.png'), first.png);
+  });
+
+  it('draws again when anything on the card changes', async () => {
+    const keys = new Set(
+      await Promise.all([
+        cardKey(seed),
+        cardKey({ ...seed, headline: `${seed.headline}.` }),
+        cardKey({ ...seed, section: 'Business' }),
+        cardKey({ ...seed, date: 'May 24, 2022' }),
+        cardKey({ ...seed, badge: 'Live' }),
+      ]),
+    );
+    expect(keys.size).toBe(5);
+  });
+
+  it('wraps and clamps a very long headline full of markup and emoji instead of failing', async () => {
+    const headline = `A “quoted” & <script>alert(1)</script> headline 🎉 ${'that goes on and on '.repeat(12)}`.trim();
+    const { png } = await shareCardPng({ ...seed, headline, badge: 'Live' }, cacheDir);
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    if (process.env.CARD_DUMP) writeFileSync(join(process.env.CARD_DUMP, 'long.png'), png);
+  });
+
+  it('leaves out of the picture the emoji its fonts cannot draw, and nothing else', () => {
+    expect(drawableText('Kyiv 🇺🇦 cheers 🎉, 👍🏽 and 👩‍💻: “Señor” & Ελλάδα')).toBe('Kyiv cheers , and : “Señor” & Ελλάδα');
+    expect(drawableText(seed.headline)).toBe(seed.headline);
+  });
+
+  it('sets long headlines smaller', () => {
+    expect(headlineSize('Short')).toBeGreaterThan(headlineSize(seed.headline));
+    expect(headlineSize(seed.headline)).toBeGreaterThan(headlineSize('x'.repeat(200)));
+  });
+
+  it('says in its alt text everything the card shows', () => {
+    expect(cardAlt(seed)).toBe(`Broadside card: World, May 23, 2022. ${seed.headline}`);
+    expect(cardAlt({ ...seed, badge: 'Live' })).toBe(`Broadside card: Live, World, May 23, 2022. ${seed.headline}`);
+  });
+});
