@@ -5,6 +5,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
+import { rehypePrintUrls } from './rehype-print-urls';
 import { remarkPullquote } from './remark-pullquote';
 import { remarkRawHtmlGuard } from './remark-raw-html-guard';
 import { site } from '../../site.config';
@@ -40,4 +41,6 @@ export const rehypePlugins: RehypePlugins = [
       },
     },
   ],
+  // Last, so it sees the heading anchors above and leaves them alone.
+  [rehypePrintUrls, { siteUrl: site.url }],
 ];
