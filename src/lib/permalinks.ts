@@ -41,6 +41,11 @@ export function tagPath(tag: string): string {
   return `/tags/${tag}/`;
 }
 
+/** The search page. */
+export function searchPath(): string {
+  return '/search/';
+}
+
 /** The absolute URL of a site path, on the configured origin. */
 export function absoluteUrl(path: string): string {
   return new URL(path, site.url).href;

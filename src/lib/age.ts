@@ -1,0 +1,66 @@
+/**
+ * The age notice on old articles: "This article is more than 4 years old".
+ * Pure, so the browser can run it against the reader's clock and the tests
+ * against a pinned one; the static page never states an age that goes stale.
+ */
+
+/** Articles younger than this many whole years carry no notice. */
+export const MIN_YEARS = 1;
+
+/** Calendar fields of an instant in an IANA zone. */
+function fieldsIn(instant: Date, timeZone: string): number[] {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  return [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
+}
+
+/** -1, 0 or 1 as `a` comes before, with or after `b`, field by field. */
+function compareFields(a: number[], b: number[]): number {
+  for (let index = 0; index < a.length; index++) {
+    if (a[index]! !== b[index]!) return a[index]! < b[index]! ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Whole years that have certainly gone by since `published` (a `<time
+ * datetime>` value: `2022-05-23` or `2022-05-23T15:25:00+04:00`), counted
+ * in the article's zone. A date alone has no time of day, so its anniversary
+ * counts only once that whole day is over: the notice never overstates.
+ * `undefined` when `published` is neither form.
+ */
+export function fullYearsSince(published: string, now: Date, timeZone: string): number | undefined {
+  const nowFields = fieldsIn(now, timeZone);
+  let then: number[];
+  let compared: number[];
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
+  if (dateOnly) {
+    then = dateOnly.slice(1).map(Number);
+    compared = nowFields.slice(0, 3);
+  } else {
+    const instant = new Date(published);
+    if (!/^\d{4}-\d{2}-\d{2}T/.test(published) || Number.isNaN(instant.getTime())) return undefined;
+    then = fieldsIn(instant, timeZone);
+    compared = nowFields;
+  }
+  const years = compared[0]! - then[0]!;
+  // Past the anniversary only when the rest of the date (and time) is strictly later.
+  const pastAnniversary = compareFields(compared.slice(1), then.slice(1)) > 0;
+  return Math.max(0, pastAnniversary ? years : years - 1);
+}
+
+/** The notice for an article published at `published`, or `undefined` while it is younger than `MIN_YEARS`. */
+export function ageNotice(published: string, now: Date, timeZone: string): string | undefined {
+  const years = fullYearsSince(published, now, timeZone);
+  if (years === undefined || years < MIN_YEARS) return undefined;
+  return `This article is more than ${years} ${years === 1 ? 'year' : 'years'} old`;
+}

@@ -1,0 +1,238 @@
+/**
+ * A real build of an Arabic article (written for this test, in
+ * tests/fixtures/content/rtl) beside the site's own content, read in
+ * Chromium: the page is right to left and mirrored, the English chrome keeps
+ * its own language and direction, Latin-script parts (dates, URLs) keep
+ * their order, and its three sections get a table of contents.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const project = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'broadside-rtl-'));
+const content = join(work, 'content');
+const dist = join(work, 'dist');
+const articlePath = '/world/2024/03/10/new-public-library/';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.avif': 'image/avif',
+  '.webp': 'image/webp',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+
+/** The build folder over HTTP, as a static host serves it: `/x/` is `/x/index.html`. */
+function serve(root: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    let file = join(root, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(root) || !existsSync(file)) {
+      response.writeHead(404, { 'content-type': types['.html']! }).end(readFileSync(join(root, '404.html')));
+      return;
+    }
+    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+let server: Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  // The site's own content (the live blog's links must lead somewhere), plus the Arabic article.
+  cpSync(join(project, 'content'), content, { recursive: true });
+  cpSync(join(project, 'tests/fixtures/content/rtl'), content, { recursive: true });
+  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', dist], {
+    cwd: project,
+    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  server = await serve(dist);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync'],
+  });
+}, 200_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function open(options: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}) {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? false,
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    timezoneId: 'America/Los_Angeles',
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  const response = await page.goto(`${base}${articlePath}`);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+/** Left and right edges, in CSS pixels, of one character of an element's text. */
+function characterBox(page: Page, selector: string, index: number) {
+  return page.locator(selector).evaluate((element, at) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode();
+    let offset = at < 0 ? (element.textContent ?? '').length + at : at;
+    while (node && offset >= (node.textContent ?? '').length) {
+      offset -= (node.textContent ?? '').length;
+      node = walker.nextNode();
+    }
+    const range = document.createRange();
+    range.setStart(node!, offset);
+    range.setEnd(node!, offset + 1);
+    const { left, right } = range.getBoundingClientRect();
+    return { left, right };
+  }, index);
+}
+
+describe('an Arabic article', { timeout: 60_000 }, () => {
+  it('is right to left in Arabic, and the English chrome keeps its language and direction', async () => {
+    const page = await open();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    for (const chrome of ['header.masthead', 'footer.site-footer', 'a.skip-link']) {
+      expect(await page.locator(chrome).getAttribute('lang'), chrome).toBe('en');
+      expect(await page.locator(chrome).getAttribute('dir'), chrome).toBe('ltr');
+    }
+    // The masthead stays where it is on every other page: the name on the left.
+    const name = (await page.locator('.site-name').boundingBox())!;
+    expect(name.x).toBeLessThan(100);
+    // English labels inside the Arabic article say so, for screen readers' voices.
+    for (const label of ['.section-label', '.timestamp', '.reading-time']) {
+      expect(await page.locator(label).first().getAttribute('lang'), label).toBe('en');
+    }
+    await page.context().close();
+  });
+
+  it('is mirrored: the section label and the headline start on the right', async () => {
+    const page = await open();
+    const main = (await page.locator('main').boundingBox())!;
+    const mainRight = main.x + main.width;
+    const label = (await page.locator('.section-label a').boundingBox())!;
+    const headline = await page.locator('h1').evaluate((h1) => {
+      const range = document.createRange();
+      range.selectNodeContents(h1);
+      const first = range.getClientRects()[0]!;
+      return { right: first.right, paddingRight: parseFloat(getComputedStyle(h1.closest('main')!).paddingRight) };
+    });
+    expect(label.x).toBeGreaterThan(main.x + main.width / 2);
+    expect(mainRight - headline.paddingRight - (label.x + label.width)).toBeLessThan(2);
+    expect(mainRight - headline.paddingRight - headline.right).toBeLessThan(2);
+    // Logical properties mirror the body's list indent and the contents box too.
+    expect(
+      await page
+        .locator('.toc ol')
+        .first()
+        .evaluate((ol) => getComputedStyle(ol).paddingRight),
+    ).not.toBe('0px');
+    expect(
+      await page
+        .locator('.toc ol')
+        .first()
+        .evaluate((ol) => getComputedStyle(ol).paddingLeft),
+    ).toBe('0px');
+    await page.context().close();
+  });
+
+  it('keeps Arabic punctuation at the end of the line: on the left', async () => {
+    const page = await open();
+    const paragraph = '.prose p:first-of-type';
+    const firstLetter = await characterBox(page, paragraph, 0);
+    const fullStop = await characterBox(page, paragraph, -1);
+    expect(await page.locator(paragraph).evaluate((p) => p.textContent?.at(-1))).toBe('.');
+    expect(fullStop.right).toBeLessThan(firstLetter.left);
+    const prose = await page.locator('.prose').innerText();
+    expect(prose).toContain('مسبقاً؟');
+    expect(prose).toContain('«نريد');
+    await page.context().close();
+  });
+
+  it('isolates dates and URLs so they read left to right', async () => {
+    const page = await open();
+    const time = page.locator('.timestamps time').first();
+    expect(await time.innerText()).toBe('March 10, 2024, 9:30 AM');
+    const isolate = await time.evaluate((element) => {
+      const holder = element.closest('[dir]')!;
+      return { dir: holder.getAttribute('dir'), bidi: getComputedStyle(holder).unicodeBidi };
+    });
+    expect(isolate).toEqual({ dir: 'ltr', bidi: 'isolate' });
+    // "March" is read before "2024": left of it, inside the right-to-left page.
+    const march = await characterBox(page, '.timestamps time >> nth=0', 0);
+    const year = await characterBox(page, '.timestamps time >> nth=0', 'March 10, '.length);
+    expect(march.left).toBeLessThan(year.left);
+
+    const link = page.locator('.prose a[href="https://library.example/booking/"]');
+    expect(await link.evaluate((a) => getComputedStyle(a).unicodeBidi)).toBe('plaintext');
+    const scheme = await characterBox(page, '.prose a[href="https://library.example/booking/"]', 0);
+    const lastSlash = await characterBox(page, '.prose a[href="https://library.example/booking/"]', -1);
+    // The trailing slash stays at the end of the URL instead of jumping to its start.
+    expect(scheme.left).toBeLessThan(lastSlash.left);
+    await page.context().close();
+  });
+
+  it('has a closed table of contents of its three sections that opens without JavaScript', async () => {
+    const page = await open();
+    const toc = page.locator('details.toc');
+    expect(await toc.getAttribute('open')).toBeNull();
+    const links = toc.locator('nav > ol > li > a');
+    expect(await links.allTextContents()).toEqual(['ساعات العمل', 'برامج الأطفال', 'الخطوات المقبلة']);
+    expect(await toc.locator('ol ol a').allTextContents()).toEqual(['التسجيل']);
+    expect(await links.first().isVisible()).toBe(false);
+    await toc.locator('summary').click();
+    expect(await links.first().isVisible()).toBe(true);
+    const ids = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    for (const id of ids) expect(await page.locator(`h2${id}`).count(), id!).toBe(1);
+    await links.nth(1).click();
+    expect(decodeURIComponent(page.url())).toMatch(new RegExp(`${ids[1]}$`));
+    const target = (await page.locator(`h2${ids[1]}`).boundingBox())!;
+    expect(target.y).toBeGreaterThanOrEqual(0);
+    expect(target.y).toBeLessThan(900);
+    await page.context().close();
+  });
+
+  it('counts its words in Arabic and states the reading time', async () => {
+    const page = await open();
+    expect(await page.locator('.reading-time').innerText()).toMatch(/^1-minute read · \d+ words$/);
+    const words = Number((await page.locator('.reading-time').innerText()).match(/(\d+) words/)![1]);
+    expect(words).toBeGreaterThan(100);
+    expect(words).toBeLessThan(140);
+    await page.context().close();
+  });
+
+  it('fits a 320 px screen without scrolling sideways, and has no axe violations in either scheme', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await open({ width: 320, colorScheme, javaScriptEnabled: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      expect(results.violations.map((violation) => violation.id)).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
