@@ -1,8 +1,12 @@
 /**
  * Screenshots of the built article for the README: `npm run screenshot`
- * (builds first). Writes docs/images/article-{desktop,phone}.png.
+ * (builds first). Writes docs/images/article-{desktop,phone}.png, and the
+ * first page of the article printed on A4 as print-article-page1.png.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 
 const port = 4399;
@@ -38,6 +42,22 @@ try {
     await page.screenshot({ path: `docs/images/${name}.png` });
     await page.close();
   }
+  const printed = await browser.newPage();
+  await printed.goto(`${base}/world/2022/05/23/russian-diplomat-un-resigns/`);
+  const pdf = join(mkdtempSync(join(tmpdir(), 'broadside-print-')), 'article.pdf');
+  await printed.pdf({ path: pdf, format: 'A4' });
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '72',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    'docs/images/print-article-page1',
+  ]);
   await browser.close();
 } finally {
   process.kill(-server.pid!);

@@ -150,6 +150,21 @@ test.describe('printing the seed article', () => {
     ).toBe(true);
   });
 
+  test('prints what is folded away in a closed <details>', async ({ page }, testInfo) => {
+    await page.goto(articlePath);
+    // The seed has none, so one is added the way Markdown's raw HTML would put it in the body.
+    await page.locator('.prose').evaluate((prose) => {
+      prose.insertAdjacentHTML(
+        'beforeend',
+        '<details><summary>Full letter</summary><p>Enough is enough, wrote the counsellor.</p></details>',
+      );
+    });
+    await expect(page.getByText('Enough is enough, wrote the counsellor.')).toBeHidden();
+    const printout = await print(page, testInfo, 'article-details', 'A4');
+    expect(printed(printout, 'Full letter')).toBe(true);
+    expect(printed(printout, 'Enough is enough, wrote the counsellor.')).toBe(true);
+  });
+
   test('prints black on white when the screen is dark', async ({ page }, testInfo) => {
     // One fixed moment, so the printed date is the same on both prints below.
     await page.clock.setFixedTime(new Date('2026-03-15T12:00:00Z'));
