@@ -47,10 +47,14 @@ export function quoteFragment(blocks: readonly string[], quote: string): string 
   return undefined;
 }
 
-/** The link's words for a screen reader: enough of the quote to tell one link from another. */
+/**
+ * The quote's first words, for the link's accessible name: enough to tell
+ * the links to two quotes apart, short of reading the whole (hidden) quote
+ * out a second time.
+ */
 function quoteOpening(quote: string): string {
   const words = quote.trim().split(/\s+/);
-  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
+  return words.length > 4 ? `${words.slice(0, 4).join(' ')}…` : words.join(' ');
 }
 
 function isPullquote(node: RootContent): node is ContainerDirective {
@@ -77,7 +81,7 @@ function isPullquote(node: RootContent): node is ContainerDirective {
  *          </figure>
  *          <p class="pullquote-link screen-only">
  *            <a href="#:~:text=said%3A%20%E2%80%9C-,Never%20have%20I%20been%20so%20ashamed%20of%20my%20country">
- *              Link to this quote in the text<span class="visually-hidden">: “Never have I been so ashamed of my country.”</span>
+ *              Link to this quote in the text<span class="visually-hidden">: “Never have I been…”</span>
  *            </a>
  *          </p>
  *        </div>
@@ -88,7 +92,7 @@ function isPullquote(node: RootContent): node is ContainerDirective {
  * is reachable by keyboard yet has no name for a screen reader (axe's
  * `aria-hidden-focus`), and taking it out of the tab order instead would
  * leave keyboard users without the link. Beside the figure it is an
- * ordinary link every reader can reach, named by the quote's opening words
+ * ordinary link every reader can reach, named by the quote's first words
  * so links to different quotes are told apart.
  */
 export const remarkPullquote: Plugin<[], Root> = () => {
