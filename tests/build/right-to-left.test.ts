@@ -83,6 +83,8 @@ async function open(options: { javaScriptEnabled?: boolean; width?: number; colo
     javaScriptEnabled: options.javaScriptEnabled ?? false,
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    // Jumps to a section land at once, so where they land can be measured.
+    reducedMotion: 'reduce',
     timezoneId: 'America/Los_Angeles',
     locale: 'en-US',
   });
@@ -221,6 +223,18 @@ describe('an Arabic article', { timeout: 60_000 }, () => {
     const words = Number((await page.locator('.reading-time').innerText()).match(/(\d+) words/)![1]);
     expect(words).toBeGreaterThan(100);
     expect(words).toBeLessThan(140);
+    await page.context().close();
+  });
+
+  it('is listed on the front page in Arabic, with the English labels marked and the date isolated', async () => {
+    const page = await open();
+    await page.goto(`${base}/`);
+    const card = page.locator(`article.card:has(a[href="${articlePath}"])`);
+    expect(await card.getAttribute('lang')).toBe('ar');
+    expect(await card.locator('.card-section').getAttribute('lang')).toBe('en');
+    expect(await card.locator('.card-date').getAttribute('lang')).toBe('en');
+    expect(await card.locator('time').getAttribute('dir')).toBe('ltr');
+    expect(await card.locator('time').innerText()).toBe('March 10, 2024');
     await page.context().close();
   });
 

@@ -84,6 +84,17 @@ test.describe('long reading', () => {
   });
 });
 
+test.describe('motion', () => {
+  test('smooth scrolling only for readers who have not asked for less motion', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto(articlePath);
+    const scrolling = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    expect(await scrolling()).toBe('smooth');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await scrolling()).toBe('auto');
+  });
+});
+
 test.describe('the lead image', () => {
   test('comes as AVIF and WebP at several widths, sized, eager and first', async ({ page }) => {
     await page.goto(articlePath);
