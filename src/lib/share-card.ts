@@ -8,7 +8,7 @@ import { site } from '../site.config';
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** Bump when the layout changes, so cached cards are drawn again. */
-export const CARD_LAYOUT_VERSION = 1;
+export const CARD_LAYOUT_VERSION = 2;
 
 /** Everything a card shows; two pages with equal inputs get the same picture. */
 export interface CardInputs {
@@ -24,7 +24,8 @@ export interface CardInputs {
 /** The card's alt text: what it says, for someone who cannot see it. */
 export function cardAlt(inputs: CardInputs): string {
   const badge = inputs.badge ? `${inputs.badge}, ` : '';
-  return `${site.name} card: ${badge}${inputs.section}, ${inputs.date}. ${inputs.headline}`;
+  const shown = canDrawHeadline(inputs.headline) ? inputs.headline : site.tagline;
+  return `${site.name} card: ${badge}${inputs.section}, ${inputs.date}. ${shown}`;
 }
 
 /**
@@ -79,6 +80,21 @@ export function drawableText(text: string): string {
     .trim();
 }
 
+/**
+ * Whether Inter can set the headline: Latin, Greek and Cyrillic letters
+ * (emoji aside, see `drawableText`). Arabic, Hebrew, Devanagari, CJK and
+ * other scripts need fonts and shaping the card does not have; rather than
+ * draw boxes or letters in the wrong order, such a card leaves the headline
+ * out and shows the site's tagline instead; its alt text leaves it out too.
+ */
+export function canDrawHeadline(headline: string): boolean {
+  const text = drawableText(headline);
+  return (
+    text.length > 0 &&
+    !/[^\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]/u.test(text)
+  );
+}
+
 /** The card's layout: masthead and section on top, the headline, the date at the foot. */
 export function cardTree(inputs: CardInputs): CardNode {
   const size = headlineSize(inputs.headline);
@@ -122,21 +138,27 @@ export function cardTree(inputs: CardInputs): CardNode {
     },
     [
       label,
-      node(
-        'div',
-        {
-          display: 'block',
-          marginTop: 28,
-          fontSize: size,
-          fontWeight: 800,
-          lineHeight: 1.12,
-          letterSpacing: -1,
-          lineClamp: HEADLINE_MAX_LINES,
-          textOverflow: 'ellipsis',
-          overflow: 'hidden',
-        },
-        drawableText(inputs.headline),
-      ),
+      canDrawHeadline(inputs.headline)
+        ? node(
+            'div',
+            {
+              display: 'block',
+              marginTop: 28,
+              fontSize: size,
+              fontWeight: 800,
+              lineHeight: 1.12,
+              letterSpacing: -1,
+              lineClamp: HEADLINE_MAX_LINES,
+              textOverflow: 'ellipsis',
+              overflow: 'hidden',
+            },
+            drawableText(inputs.headline),
+          )
+        : node(
+            'div',
+            { marginTop: 28, fontSize: 64, fontWeight: 800, lineHeight: 1.12, letterSpacing: -1 },
+            site.tagline,
+          ),
       node(
         'div',
         {

@@ -2,7 +2,14 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, cardAlt, drawableText, headlineSize } from '../../src/lib/share-card';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  canDrawHeadline,
+  cardAlt,
+  drawableText,
+  headlineSize,
+} from '../../src/lib/share-card';
 import { cardKey, shareCardPng } from '../../src/lib/share-card-fs';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'broadside-cards-'));
@@ -56,6 +63,19 @@ describe('share cards', { timeout: 60_000 }, () => {
   it('leaves out of the picture the emoji its fonts cannot draw, and nothing else', () => {
     expect(drawableText('Kyiv 🇺🇦 cheers 🎉, 👍🏽 and 👩‍💻: “Señor” & Ελλάδα')).toBe('Kyiv cheers , and : “Señor” & Ελλάδα');
     expect(drawableText(seed.headline)).toBe(seed.headline);
+  });
+
+  it('shows the tagline instead of a headline in a script its font cannot set, and says so in the alt text', async () => {
+    const arabic = { ...seed, headline: 'مكتبة عامة جديدة تفتح أبوابها في المدينة' };
+    expect(canDrawHeadline(arabic.headline)).toBe(false);
+    expect(canDrawHeadline('Ελλάδα και Україна: “quotes” & 100%')).toBe(true);
+    expect(canDrawHeadline('🎉')).toBe(false);
+    expect(cardAlt(arabic)).toBe(
+      'Broadside card: World, May 23, 2022. News that reads well on a phone, in a browser and on paper.',
+    );
+    const { png } = await shareCardPng(arabic, cacheDir);
+    expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
+    if (process.env.CARD_DUMP) writeFileSync(join(process.env.CARD_DUMP, 'arabic.png'), png);
   });
 
   it('sets long headlines smaller', () => {
