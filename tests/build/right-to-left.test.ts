@@ -3,7 +3,9 @@
  * tests/fixtures/content/rtl) beside the site's own content, read in
  * Chromium: the page is right to left and mirrored, the English chrome keeps
  * its own language and direction, Latin-script parts (dates, URLs) keep
- * their order, and its three sections get a table of contents.
+ * their order, and its three sections get a table of contents. Its body
+ * image is the seed's placeholder (`../2022/images/`), from the site's own
+ * content copied in beside it.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -235,6 +237,17 @@ describe('an Arabic article', { timeout: 60_000 }, () => {
     expect(await card.locator('.card-date').getAttribute('lang')).toBe('en');
     expect(await card.locator('time').getAttribute('dir')).toBe('ltr');
     expect(await card.locator('time').innerText()).toBe('March 10, 2024');
+    await page.context().close();
+  });
+
+  it('loads a body image lazily, sized so nothing moves, in modern formats', async () => {
+    const page = await open();
+    const image = page.locator('.prose img');
+    expect(await image.getAttribute('loading')).toBe('lazy');
+    expect(await image.getAttribute('width')).toBe('1600');
+    expect(await image.getAttribute('height')).toBe('900');
+    expect(await image.getAttribute('src')).toMatch(/\.webp$/);
+    expect(await image.getAttribute('alt')).toContain('كاميرا مشطوبة');
     await page.context().close();
   });
 
