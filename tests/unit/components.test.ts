@@ -137,6 +137,8 @@ describe('LiveUpdateEntry', () => {
       update: { ...update, link: { label: 'Read the full story', href: '/world/2022/05/23/x/' } },
       timeZone: 'Asia/Dubai',
     });
-    expect(html).toContain('<a href="/world/2022/05/23/x/">Read the full story</a>');
+    expect(html).toContain(
+      '<a href="/world/2022/05/23/x/" data-print-url="https://broadside.example/world/2022/05/23/x/">Read the full story</a>',
+    );
   });
 });

@@ -155,6 +155,12 @@ export const remarkRawHtmlGuard: Plugin<[RawHtmlGuardOptions], Root> = (options)
         const reason = refuseElement(element, options);
         if (reason) file.fail(`unsafe HTML ${reason}`, node);
       });
+      // A lone end tag parses to nothing and would vanish without a word: hold it to the same list.
+      for (const [, name] of node.value.matchAll(/<\/\s*([a-zA-Z][\w-]*)/g)) {
+        if (!ALLOWED[name!.toLowerCase()]) {
+          file.fail(`unsafe HTML </${name!.toLowerCase()}> is not allowed in articles`, node);
+        }
+      }
     });
   };
 };
