@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { site } from '../site.config';
-import { parseTimestamp, type Timestamp } from './dates';
+import { isTimeZone, parseTimestamp, type Timestamp } from './dates';
 import { sitemapFacts, type SitemapArticle, type SitemapFacts, type SitemapLiveBlog } from './sitemap';
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -38,6 +38,11 @@ function frontmatter(file: string): Record<string, unknown> | undefined {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const texts = (value: unknown) => (Array.isArray(value) ? value.filter((item) => typeof item === 'string') : []);
+/** The zone the frontmatter names, the site's when it names none, or undefined when it is not a zone. */
+const zone = (value: unknown) => {
+  const named = text(value) ?? site.timeZone;
+  return isTimeZone(named) ? named : undefined;
+};
 const timestamp = (value: unknown): Timestamp | undefined => {
   const raw = text(value);
   return raw === undefined ? undefined : parseTimestamp(raw);
@@ -49,14 +54,15 @@ export function readSitemapFacts(contentRoot: string): SitemapFacts {
     const data = frontmatter(join(contentRoot, 'articles', `${id}.md`));
     const published = timestamp(data?.published);
     const section = text(data?.section);
-    if (!data || data.draft === true || !published || !section) continue;
+    const timezone = zone(data?.timezone);
+    if (!data || data.draft === true || !published || !section || !timezone) continue;
     articles.push({
       id,
       data: {
         section,
         published,
         updated: timestamp(data.updated),
-        timezone: text(data.timezone) ?? site.timeZone,
+        timezone,
         slug: text(data.slug),
         tags: texts(data.tags),
         redirectFrom: texts(data.redirectFrom),
@@ -68,12 +74,13 @@ export function readSitemapFacts(contentRoot: string): SitemapFacts {
     const data = frontmatter(join(contentRoot, 'live', `${id}.md`));
     const coverageStart = timestamp(data?.coverageStart);
     const section = text(data?.section);
-    if (!data || data.draft === true || !coverageStart || !section) continue;
+    const timezone = zone(data?.timezone);
+    if (!data || data.draft === true || !coverageStart || !section || !timezone) continue;
     const updates = (Array.isArray(data.updates) ? data.updates : [])
       .map((update: unknown) => timestamp((update as Record<string, unknown> | null)?.time))
       .filter((time): time is Timestamp => time !== undefined)
       .map((time) => ({ time }));
-    liveBlogs.push({ id, data: { section, timezone: text(data.timezone) ?? site.timeZone, coverageStart, updates } });
+    liveBlogs.push({ id, data: { section, timezone, coverageStart, updates } });
   }
   return sitemapFacts(articles, liveBlogs);
 }
