@@ -4,13 +4,13 @@
  * live blog and the front page. Prints the four scores per page and writes
  * them, with every failed audit, to reports/lighthouse.json.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { serveFolder } from './serve.ts';
 
-const port = 4398;
-const origin = `http://127.0.0.1:${port}`;
 const paths = ['/world/2022/05/23/russian-diplomat-un-resigns/', '/live/russia-ukraine/', '/'];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -19,30 +19,11 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, ['scripts/serve.ts', process.env.BROADSIDE_DIST ?? 'dist', String(port)], {
-  stdio: 'ignore',
-});
-const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const server = await serveFolder(process.env.BROADSIDE_DIST ?? 'dist');
+const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumArgs });
 const results: Record<string, { scores: Record<string, number>; failed: string[] }> = {};
 try {
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(origin)).ok) break;
-    } catch {
-      if (tries > 100) throw new Error('the static server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
   for (const path of paths) {
     const result = await lighthouse(`${origin}${path}`, {
       port: chrome.port,
@@ -69,7 +50,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.kill();
+  server.close();
 }
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/lighthouse.json', `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`);

@@ -3,35 +3,18 @@
  * (builds first). Writes docs/images/article-{desktop,phone}.png, and the
  * first page of the article printed on A4 as print-article-page1.png.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { serveFolder } from './serve.ts';
 
-const port = 4399;
-const server = spawn(process.execPath, ['scripts/serve.ts', 'dist', String(port)], { stdio: 'ignore', detached: true });
+const server = await serveFolder('dist');
 try {
-  const base = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(base)).ok) break;
-    } catch {
-      if (tries > 100) throw new Error('the preview server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const shots = [
     { name: 'article-desktop', viewport: { width: 1280, height: 1100 }, colorScheme: 'light' as const },
     { name: 'article-phone-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
@@ -60,5 +43,5 @@ try {
   ]);
   await browser.close();
 } finally {
-  process.kill(-server.pid!);
+  server.close();
 }

@@ -3,15 +3,14 @@
  * into numbered pages with stable URLs and rel=prev/next, so no page grows
  * with the archive.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, project } from './build-site';
 import { writeCorpus } from '../../scripts/corpus';
 import { PAGE_SIZE } from '../../src/lib/pagination';
 
-const project = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'broadside-archive-'));
 const out = join(work, 'dist');
 const synthetic = 45;
@@ -20,12 +19,8 @@ const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 
 
 beforeAll(() => {
   writeCorpus(join(work, 'content'), synthetic);
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', out], {
-    cwd: project,
-    env: { ...process.env, BROADSIDE_CONTENT: join(work, 'content'), ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  expect(result.status, result.stderr).toBe(0);
+  const { status, output } = buildSite(join(work, 'content'), out);
+  expect(status, output).toBe(0);
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

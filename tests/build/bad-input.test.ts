@@ -3,13 +3,12 @@
  * broken one must stop the build with a message naming the file, the field
  * (or line) and what is wrong.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, project } from './build-site';
 
-const project = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'broadside-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -30,15 +29,7 @@ function build(name: string, files: Record<string, string>, copyFrom?: string) {
     writeFileSync(join(content, path), text);
   }
   mkdirSync(join(content, 'live'), { recursive: true });
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', join(content, 'dist')], {
-    cwd: project,
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  // Without colour codes and Markdown emphasis, the output reads as an editor sees it.
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '').replaceAll('**', '');
-  return { status: result.status, output };
+  return buildSite(content, join(content, 'dist'));
 }
 
 describe('the build', { timeout: 120_000 }, () => {

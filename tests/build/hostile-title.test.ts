@@ -7,7 +7,6 @@
  * exactly, and none may let it out of its element. The article is built
  * beside the site's own content.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +15,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, project } from './build-site';
 
-const project = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'broadside-hostile-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
@@ -36,14 +35,8 @@ beforeAll(() => {
   // The site's own content too: its live blog links to the seed article.
   cpSync(join(project, 'content'), content, { recursive: true });
   cpSync(join(project, 'tests/fixtures/content/hostile-title'), content, { recursive: true });
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', dist], {
-    cwd: project,
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  build = { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-  if (result.status === 0) {
+  build = buildSite(content, dist);
+  if (build.status === 0) {
     html = readFileSync(join(dist, path, 'index.html'), 'utf8');
     page = fromHtml(html);
   }

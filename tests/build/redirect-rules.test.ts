@@ -4,13 +4,12 @@
  * permalink, where redirects lead). Both are reported in one build, each
  * naming the file and the field.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { buildSite, project } from './build-site';
 
-const project = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'broadside-redirects-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -32,14 +31,8 @@ it('stops on a redirect that replaces a page and one that chains', { timeout: 18
       '',
     ].join('\n'),
   );
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', join(work, 'dist')], {
-    cwd: project,
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
-  expect(result.status, output).not.toBe(0);
+  const { status, output } = buildSite(content, join(work, 'dist'));
+  expect(status, output).not.toBe(0);
   expect(output).toContain('2 content problems stop the build');
   expect(output).toMatch(
     /articles\/2022\/moved\.md: redirectFrom\.0: "\/world\/" is the path of a page that exists: a redirect cannot replace it/,

@@ -9,47 +9,20 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
+import { serveFolder } from '../../scripts/serve';
+import { buildSite, project } from './build-site';
 
-const project = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'broadside-rtl-'));
 const content = join(work, 'content');
 const dist = join(work, 'dist');
 const articlePath = '/world/2024/03/10/new-public-library/';
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.avif': 'image/avif',
-  '.webp': 'image/webp',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
-
-/** The build folder over HTTP, as a static host serves it: `/x/` is `/x/index.html`. */
-function serve(root: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(root) || !existsSync(file)) {
-      response.writeHead(404, { 'content-type': types['.html']! }).end(readFileSync(join(root, '404.html')));
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 let server: Server;
 let browser: Browser;
@@ -59,19 +32,11 @@ beforeAll(async () => {
   // The site's own content (the live blog's links must lead somewhere), plus the Arabic article.
   cpSync(join(project, 'content'), content, { recursive: true });
   cpSync(join(project, 'tests/fixtures/content/rtl'), content, { recursive: true });
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', dist], {
-    cwd: project,
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
-  server = await serve(dist);
+  const { status, output } = buildSite(content, dist);
+  expect(status, output).toBe(0);
+  server = await serveFolder(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync'],
-  });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 200_000);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderComponent as render } from './render-component';
 import Byline from '../../src/components/Byline.astro';
 import LiveBadge from '../../src/components/LiveBadge.astro';
 import LiveUpdateEntry from '../../src/components/LiveUpdateEntry.astro';
@@ -8,17 +8,6 @@ import TagList from '../../src/components/TagList.astro';
 import Timestamp from '../../src/components/Timestamp.astro';
 import TranslationNotice from '../../src/components/TranslationNotice.astro';
 import { parseTimestamp } from '../../src/lib/dates';
-
-let container: AstroContainer;
-beforeAll(async () => {
-  container = await AstroContainer.create();
-});
-
-/** Rendered HTML with Astro's scoping attributes removed, so assertions read like the page. */
-async function render(component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>) {
-  const html = await container.renderToString(component, { props });
-  return html.replace(/ data-astro-cid-\w+(="[^"]*")?/g, '');
-}
 
 /** What a reader sees: tags dropped, white space folded. */
 const visibleText = (html: string) =>

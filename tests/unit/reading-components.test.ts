@@ -1,20 +1,10 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderComponent as render } from './render-component';
 import AgeNotice from '../../src/components/AgeNotice.astro';
 import ReadingTime from '../../src/components/ReadingTime.astro';
 import TableOfContents from '../../src/components/TableOfContents.astro';
 import Timestamp from '../../src/components/Timestamp.astro';
 import { parseTimestamp } from '../../src/lib/dates';
-
-let container: AstroContainer;
-beforeAll(async () => {
-  container = await AstroContainer.create();
-});
-
-async function render(component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>) {
-  const html = await container.renderToString(component, { props });
-  return html.replace(/ data-astro-cid-\w+(="[^"]*")?/g, '');
-}
 
 describe('Timestamp with relative', () => {
   it('leaves an empty <relative-time> for the browser beside a date-time, never a relative text', async () => {

@@ -1,19 +1,9 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderComponent as render } from './render-component';
 import CopyLink from '../../src/components/CopyLink.astro';
 import LiveUpdateEntry from '../../src/components/LiveUpdateEntry.astro';
 import ShareLinks from '../../src/components/ShareLinks.astro';
 import { parseTimestamp } from '../../src/lib/dates';
-
-let container: AstroContainer;
-beforeAll(async () => {
-  container = await AstroContainer.create();
-});
-
-async function render(component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>) {
-  const html = await container.renderToString(component, { props });
-  return html.replace(/ data-astro-cid-\w+(="[^"]*")?/g, '').replace(/ class="astro-\w+"/g, '');
-}
 
 const url = 'https://broadside.example/world/2022/05/23/seed/';
 

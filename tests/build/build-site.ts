@@ -1,0 +1,21 @@
+/** Real builds of a content folder other than the site's own, for build tests. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const project = join(import.meta.dirname, '../..');
+
+/**
+ * Runs `npm run build` of the content in `content` into `outDir`, and gives
+ * back the exit code and everything it printed, without colour codes or
+ * Markdown emphasis, so the output reads as an editor sees it.
+ */
+export function buildSite(content: string, outDir: string): { status: number | null; output: string } {
+  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
+    cwd: project,
+    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
+  const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '').replaceAll('**', '');
+  return { status: result.status, output };
+}
