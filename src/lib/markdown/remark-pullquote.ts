@@ -41,7 +41,10 @@ export function quoteFragment(blocks: readonly string[], quote: string): string 
   for (const text of blocks) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const prefix = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(text.slice(0, match.index))?.[0].trimEnd();
+    // Only the last word before the match is wanted: an end-anchored search over the whole
+    // paragraph would retry from every character, so it looks at a short tail.
+    const before = text.slice(Math.max(0, match.index - 100), match.index);
+    const prefix = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(before)?.[0].trimEnd();
     return `:~:text=${prefix ? `${fragmentTerm(prefix)}-,` : ''}${fragmentTerm(match[0])}`;
   }
   return undefined;
