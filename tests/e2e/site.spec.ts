@@ -124,11 +124,33 @@ function sourceBlocks(markdown: string): { text: string; pullquote: boolean }[] 
   return blocks.filter((block) => block.text);
 }
 
+/** The whole-article HTML the feed carries for `url`, without its pull quotes (they repeat the body on purpose). */
+function feedArticle(url: string): Root {
+  const feed = readFileSync(join(distDir, 'feed.xml'), 'utf8');
+  const item = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)]
+    .map((match) => match[1]!)
+    .find((text) => text.includes(`<link>${url}</link>`));
+  expect(item, `the feed has ${url}`).toBeDefined();
+  const encoded = /<content:encoded>([\s\S]*?)<\/content:encoded>/.exec(item!)?.[1] ?? '';
+  const html = encoded.startsWith('<![CDATA[')
+    ? encoded.slice(9, -3)
+    : encoded.replace(
+        /&(lt|gt|quot|apos|amp);/g,
+        (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!,
+      );
+  // Feed HTML has no white space between blocks; put some back so words do not run together.
+  const tree = fromHtml(html.replace(/<\/(p|li|h[1-6]|figcaption|blockquote|td|th|figure)>/g, '$&\n'), {
+    fragment: true,
+  });
+  for (const figure of selectAll('figure.pullquote, .pullquote', tree)) figure.children = [];
+  return tree;
+}
+
 function occurrences(haystack: string, needle: string): number {
   return ` ${haystack} `.split(` ${needle} `).length - 1;
 }
 
-test('no paragraph, list item, quote or table cell of any article is lost or doubled', async () => {
+test('no paragraph, list item, quote or table cell of any article is lost or doubled, on its page or in the feed', async () => {
   const articlesDir = 'content/articles';
   const files = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
   expect(files.length).toBeGreaterThan(0);
@@ -147,9 +169,13 @@ test('no paragraph, list item, quote or table cell of any article is lost or dou
     const bodyOnly = fromHtml(readPage(page!.path));
     for (const figure of selectAll('figure.pullquote', bodyOnly)) figure.children = [];
     const body = words(hastText(select('.prose', bodyOnly)!));
+    const feedBody = words(hastText(feedArticle(new URL(page!.path, siteOrigin).href)));
     for (const block of sourceBlocks(source)) {
       if (block.pullquote) expect(occurrences(quotes, block.text), `pull quote in ${file}: ${block.text}`).toBe(1);
-      else expect(occurrences(body, block.text), `${file}: ${block.text}`).toBe(1);
+      else {
+        expect(occurrences(body, block.text), `${file}: ${block.text}`).toBe(1);
+        expect(occurrences(feedBody, block.text), `feed, ${file}: ${block.text}`).toBe(1);
+      }
     }
   }
 });
