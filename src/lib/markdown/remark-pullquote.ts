@@ -34,18 +34,21 @@ function fragmentTerm(text: string): string {
  * @param blocks the plain text of each block of the body, pull quotes left out
  */
 export function quoteFragment(blocks: readonly string[], quote: string): string | undefined {
-  const words = quote.match(WORD);
-  if (!words) return undefined;
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu');
+  // Word by word rather than with a pattern built for each quote: compiling a Unicode-aware
+  // pattern per quote cost milliseconds an article.
+  const wanted = (quote.match(WORD) ?? []).map((word) => word.toLowerCase());
+  if (wanted.length === 0) return undefined;
   for (const text of blocks) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    // Only the last word before the match is wanted: an end-anchored search over the whole
-    // paragraph would retry from every character, so it looks at a short tail.
-    const before = text.slice(Math.max(0, match.index - 100), match.index);
-    const prefix = /[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u.exec(before)?.[0].trimEnd();
-    return `:~:text=${prefix ? `${fragmentTerm(prefix)}-,` : ''}${fragmentTerm(match[0])}`;
+    const found = [...text.matchAll(WORD)];
+    for (let first = 0; first + wanted.length <= found.length; first++) {
+      if (!wanted.every((word, offset) => found[first + offset]![0].toLowerCase() === word)) continue;
+      const start = found[first]!.index;
+      const last = found[first + wanted.length - 1]!;
+      const words = text.slice(start, last.index + last[0].length);
+      const before = found[first - 1];
+      const prefix = before ? text.slice(before.index, start).trimEnd() : '';
+      return `:~:text=${prefix ? `${fragmentTerm(prefix)}-,` : ''}${fragmentTerm(words)}`;
+    }
   }
   return undefined;
 }
