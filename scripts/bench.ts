@@ -2,13 +2,24 @@
  * The newsroom's side of speed: `npm run bench [-- 100 1000 5000]`.
  *
  * For each archive size it writes a synthetic corpus (scripts/corpus.ts) to a
- * temporary folder, runs a cold build (no caches), then edits one article and
- * builds again with the caches kept, and prints a table: wall time,
+ * temporary folder, runs a cold build (no caches), a cold build that keeps
+ * only the share cards of the first (their difference is the cards' cost),
+ * then edits one article and builds again with the caches kept, and prints a
+ * table: wall time,
  * milliseconds per article, peak memory (the build process's high-water
  * resident set) and output size.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle, writeCorpus } from './corpus.ts';
@@ -61,6 +72,7 @@ function build(content: string, out: string): Promise<Run> {
 }
 
 const rows: string[] = [];
+const cardRows: string[] = [];
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 rows.push(row(['articles', 'build', 'wall time (s)', 'ms per article', 'peak memory (MiB)', 'pages', 'output (MiB)']));
 rows.push(row(['---:', '---', '---:', '---:', '---:', '---:', '---:']));
@@ -72,13 +84,24 @@ for (const count of counts) {
   try {
     writeCorpus(content, count);
     const cold = await build(content, out);
+    // The same cold build again, but with the share cards of the first one kept: the difference
+    // is what drawing the cards costs.
+    const cache = join(content, '.astro-cache');
+    renameSync(join(cache, 'broadside-cards'), join(dir, 'cards'));
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(cache);
+    renameSync(join(dir, 'cards'), join(cache, 'broadside-cards'));
+    const coldWithCards = await build(content, out);
     // Edit one article, keep every cache: what an editor waits for after a correction.
     const edited = syntheticArticle(Math.floor(count / 2));
     appendFileSync(join(content, edited.path), '\nA correction was appended to this article.\n');
     const warm = await build(content, out);
+    cardRows.push(row([count, (((cold.seconds - coldWithCards.seconds) * 1000) / (count + 2)).toFixed(0)]));
     for (const [name, run] of [
       ['cold, no caches', cold],
-      ['after one edit', warm],
+      ['cold, share cards cached', coldWithCards],
+      ['after one edit, caches kept', warm],
     ] as const) {
       rows.push(
         row([
@@ -102,3 +125,5 @@ console.log(
   `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 );
 console.log(rows.join('\n'));
+console.log(`\nShare cards, drawn cold (cold build minus cold build with cards cached), per card:\n`);
+console.log([row(['articles', 'ms per card']), row(['---:', '---:']), ...cardRows].join('\n'));
