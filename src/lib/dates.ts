@@ -91,8 +91,24 @@ export interface DisplayTimestamp {
   offset?: string;
 }
 
-/** Formats a timestamp for a reader, in `zone`. A date alone shows no time and no zone. */
-export function displayTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
+const displayed = new Map<string, Readonly<DisplayTimestamp>>();
+
+/**
+ * Formats a timestamp for a reader, in `zone`. A date alone shows no time and no zone.
+ * One article's times are shown on many pages (its own, lists, feeds), and zone arithmetic
+ * is not cheap, so each result is kept for the build.
+ */
+export function displayTimestamp(timestamp: Timestamp, zone: string): Readonly<DisplayTimestamp> {
+  const key = `${zone} ${timestamp.kind === 'date' ? timestamp.date : timestamp.instant.getTime()}`;
+  let shown = displayed.get(key);
+  if (!shown) {
+    shown = Object.freeze(formatTimestamp(timestamp, zone));
+    displayed.set(key, shown);
+  }
+  return shown;
+}
+
+function formatTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
   const local = zoned(timestamp, zone);
   const datetime = machineTimestamp(timestamp, zone);
   if (timestamp.kind === 'date') return { datetime, text: format(local, 'MMMM d, yyyy') };

@@ -54,6 +54,18 @@ export const cardCacheDir = process.env.BROADSIDE_CONTENT
   ? join(process.env.BROADSIDE_CONTENT, '.astro-cache', 'broadside-cards')
   : join(process.cwd(), 'node_modules/.cache/broadside-cards');
 
+let fontsDigest: Promise<string> | undefined;
+
+/** One digest of the fonts, taken once per build rather than once per card. */
+function fontDigest(): Promise<string> {
+  fontsDigest ??= loadFonts().then((fonts) => {
+    const hash = createHash('sha256');
+    for (const font of fonts) hash.update(font.data);
+    return hash.digest('hex');
+  });
+  return fontsDigest;
+}
+
 /** The cache key of a card: its inputs and everything that draws it. */
 export async function cardKey(inputs: CardInputs): Promise<string> {
   const hash = createHash('sha256');
@@ -65,7 +77,7 @@ export async function cardKey(inputs: CardInputs): Promise<string> {
       inputs: { headline: inputs.headline, section: inputs.section, date: inputs.date, badge: inputs.badge ?? null },
     }),
   );
-  for (const font of await loadFonts()) hash.update(font.data);
+  hash.update(await fontDigest());
   return hash.digest('hex').slice(0, 32);
 }
 
