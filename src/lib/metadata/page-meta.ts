@@ -3,6 +3,7 @@
  * the link-preview tags, the structured data and the feeds it offers. One
  * function per kind of page; `BaseLayout` renders the result.
  */
+import { newestFirst } from '../live-blog';
 import { site } from '../../site.config';
 import { displayDay, machineTimestamp, type Timestamp } from '../dates';
 import {
@@ -169,9 +170,9 @@ export function liveBlogMeta(blog: LiveBlogMetaSource): PageMeta {
   const path = liveBlogPermalink(blog.id);
   const canonical = absoluteUrl(path);
   const image = cardImage(path, liveBlogCard(blog));
-  const newestFirst = [...updates].sort((a, b) => b.time.instant.getTime() - a.time.instant.getTime());
+  const updatesNewestFirst = newestFirst(updates);
   const at = (timestamp: Timestamp) => machineTimestamp(timestamp, timezone);
-  const modified = newestFirst[0] ? at(newestFirst[0].time) : at(coverageStart);
+  const modified = updatesNewestFirst[0] ? at(updatesNewestFirst[0].time) : at(coverageStart);
   const sectionLabel = site.sections[section].label;
   return {
     canonical,
@@ -192,7 +193,7 @@ export function liveBlogMeta(blog: LiveBlogMetaSource): PageMeta {
         coverageStartTime: at(coverageStart),
         coverageEndTime: coverageEnd && at(coverageEnd),
         dateModified: modified,
-        updates: newestFirst.map((update) => ({
+        updates: updatesNewestFirst.map((update) => ({
           url: `${canonical}#${liveUpdateAnchor(update.id)}`,
           headline: update.title,
           datePublished: at(update.time),

@@ -2,6 +2,7 @@
  * One live blog's RSS 2.0 feed: one item per update, newest first, each
  * linking to the update's own anchor.
  */
+import { newestFirst } from '../../../lib/live-blog';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getLiveBlogs, liveBlogInstant, type LiveBlog } from '../../../lib/articles';
@@ -17,7 +18,7 @@ export async function getStaticPaths() {
 export const GET: APIRoute<{ blog: LiveBlog }> = ({ props: { blog } }) => {
   const { title, standfirst, updates } = blog.data;
   const pageUrl = absoluteUrl(liveBlogPermalink(blog.id));
-  const newestFirst = [...updates].sort((a, b) => b.time.instant.getTime() - a.time.instant.getTime());
+  const updatesNewestFirst = newestFirst(updates);
   return rss({
     title: `${title} | ${site.name}`,
     description: standfirst,
@@ -28,7 +29,7 @@ export const GET: APIRoute<{ blog: LiveBlog }> = ({ props: { blog } }) => {
       `<lastBuildDate>${liveBlogInstant(blog).toUTCString()}</lastBuildDate>`,
       `<atom:link href="${absoluteUrl(liveBlogFeedPath(blog.id))}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
-    items: newestFirst.map((update) => ({
+    items: updatesNewestFirst.map((update) => ({
       title: update.title,
       link: `${pageUrl}#${liveUpdateAnchor(update.id)}`,
       pubDate: update.time.instant,
