@@ -1,13 +1,10 @@
 /**
- * Reading time and word count, computed once at build time from the
- * article's Markdown, so the page states them without any script.
+ * Reading time and word count, computed once at build time while the
+ * article's Markdown is rendered (see `remarkReadingTime`), so the page
+ * states them without any script.
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkDirective from 'remark-directive';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 
 /**
  * Words a minute for silent reading of non-fiction in English (Brysbaert,
@@ -16,31 +13,29 @@ import { SKIP, visit } from 'unist-util-visit';
  */
 export const WORDS_PER_MINUTE = 238;
 
+const segmenters = new Map<string, Intl.Segmenter>();
+
 /** Words in plain text, in any script: Intl.Segmenter knows where words end in Arabic as well as English. */
 export function countWords(text: string, lang = 'en'): number {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) segmenters.set(lang, (segmenter = new Intl.Segmenter(lang, { granularity: 'word' })));
   let words = 0;
-  for (const segment of new Intl.Segmenter(lang, { granularity: 'word' }).segment(text)) {
+  for (const segment of segmenter.segment(text)) {
     if (segment.isWordLike) words += 1;
   }
   return words;
 }
 
 /**
- * The text a reader reads in a Markdown body: markup, link targets and
- * image addresses and raw HTML dropped, pull quotes left out (they
- * repeat the body).
+ * The text a reader reads in a Markdown tree (parsed, not yet transformed):
+ * markup, link targets, image text and raw HTML dropped, pull quotes left
+ * out (they repeat the body).
  */
-export function markdownText(markdown: string): string {
-  const tree = unified().use(remarkParse).use(remarkDirective).parse(markdown) as Root;
-  visit(tree, (node, index, parent) => {
-    const pullquote = node.type === 'containerDirective' && node.name === 'pullquote';
-    if (parent && index !== undefined && (pullquote || node.type === 'html')) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    return undefined;
-  });
-  return toString(tree, { includeImageAlt: false, includeHtml: false });
+export function markdownText(tree: Root): string {
+  const blocks = tree.children.filter(
+    (node) => node.type !== 'html' && !(node.type === 'containerDirective' && node.name === 'pullquote'),
+  );
+  return blocks.map((node) => toString(node, { includeImageAlt: false, includeHtml: false })).join('\n');
 }
 
 export interface ReadingTime {
@@ -49,9 +44,8 @@ export interface ReadingTime {
   minutes: number;
 }
 
-/** Word count and whole minutes (rounded, never below one) of a Markdown body. */
-export function readingTime(markdown: string, lang = 'en'): ReadingTime {
-  const words = countWords(markdownText(markdown), lang);
+/** Whole minutes (rounded, never below one) for a count of words. */
+export function readingTime(words: number): ReadingTime {
   return { words, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
 }
 

@@ -8,11 +8,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { rehypePlugins, remarkPlugins } from '../../src/lib/markdown/plugins';
+import { markdownOptions } from '../../src/lib/markdown/plugins';
 
 const root = join(import.meta.dirname, '../fixtures/markdown');
 const cases = readdirSync(root).sort();
-const processor = await createMarkdownProcessor({ remarkPlugins, rehypePlugins, syntaxHighlight: false });
+const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
 const render = async (name: string) => {
   const input = readFileSync(join(root, name, 'input.md'), 'utf8');
   return (await processor.render(input, { fileURL: new URL(`file://${join(root, name, 'input.md')}`) })).code;

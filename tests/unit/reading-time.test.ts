@@ -1,7 +1,20 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { markdownOptions } from '../../src/lib/markdown/plugins';
+import { renderedReadingTime } from '../../src/lib/markdown/remark-reading-time';
 import { countWords, formatReadingTime, markdownText, readingTime, WORDS_PER_MINUTE } from '../../src/lib/reading-time';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
+const textOf = (markdown: string) =>
+  markdownText(unified().use(remarkParse).use(remarkDirective).parse(markdown) as Root);
+const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+/** The reading time the site's own processor leaves in the render's frontmatter. */
+const rendered = async (markdown: string, frontmatter: Record<string, unknown> = {}) =>
+  renderedReadingTime((await processor.render(markdown, { frontmatter })).metadata.frontmatter);
 
 describe('countWords', () => {
   it('counts words, not punctuation, numbers joined by separators as one', () => {
@@ -21,7 +34,7 @@ describe('countWords', () => {
 
 describe('markdownText', () => {
   it('keeps the words a reader reads and drops markup, link targets and image addresses', () => {
-    const text = markdownText(
+    const text = textOf(
       '## A heading\n\nSome *emphasis* and a [link](https://example.com/long/path).\n\n![an alt](./x.png)',
     );
     expect(text).toContain('A heading');
@@ -32,7 +45,7 @@ describe('markdownText', () => {
   });
 
   it('leaves out pull quotes, which repeat the body, and raw HTML', () => {
-    const text = markdownText(
+    const text = textOf(
       'He said: never again.\n\n:::pullquote{cite="Someone"}\nNever again.\n:::\n\n<iframe src="https://example.com/embed"></iframe>\n\nThe end.',
     );
     expect(text).toContain('He said: never again.');
@@ -44,19 +57,34 @@ describe('markdownText', () => {
 
 describe('readingTime', () => {
   it(`reads ${WORDS_PER_MINUTE} words a minute, rounded to whole minutes`, () => {
-    expect(readingTime(words(WORDS_PER_MINUTE * 3))).toEqual({ words: WORDS_PER_MINUTE * 3, minutes: 3 });
-    expect(readingTime(words(Math.floor(WORDS_PER_MINUTE * 3.4))).minutes).toBe(3);
-    expect(readingTime(words(Math.ceil(WORDS_PER_MINUTE * 3.6))).minutes).toBe(4);
+    expect(readingTime(WORDS_PER_MINUTE * 3)).toEqual({ words: WORDS_PER_MINUTE * 3, minutes: 3 });
+    expect(readingTime(Math.floor(WORDS_PER_MINUTE * 3.4)).minutes).toBe(3);
+    expect(readingTime(Math.ceil(WORDS_PER_MINUTE * 3.6)).minutes).toBe(4);
   });
 
   it('never says zero minutes', () => {
-    expect(readingTime('Short.')).toEqual({ words: 1, minutes: 1 });
-    expect(readingTime('')).toEqual({ words: 0, minutes: 1 });
+    expect(readingTime(1)).toEqual({ words: 1, minutes: 1 });
+    expect(readingTime(0)).toEqual({ words: 0, minutes: 1 });
+  });
+});
+
+describe("remarkReadingTime, in the site's Markdown processor", () => {
+  it('counts the body as it renders it', async () => {
+    expect(await rendered(words(WORDS_PER_MINUTE * 2))).toEqual({ words: WORDS_PER_MINUTE * 2, minutes: 2 });
+    expect(await rendered('')).toEqual({ words: 0, minutes: 1 });
   });
 
-  it('does not count a pull quote twice', () => {
+  it('does not count a pull quote twice', async () => {
     const body = `${words(10)}\n\n:::pullquote\n${words(200)}\n:::\n`;
-    expect(readingTime(body).words).toBe(10);
+    expect((await rendered(body)).words).toBe(10);
+  });
+
+  it("counts in the article's language", async () => {
+    expect((await rendered('قال المتحدث إن الاجتماع انتهى.', { lang: 'ar' })).words).toBe(5);
+  });
+
+  it('refuses a render that carries no count', () => {
+    expect(() => renderedReadingTime({})).toThrow(/remarkReadingTime/);
   });
 });
 

@@ -10,6 +10,11 @@ export interface RehypePrintUrlsOptions {
   siteUrl: string;
 }
 
+/** Whether raw HTML is left anywhere in the tree. */
+function hasRaw(node: Root | Root['children'][number]): boolean {
+  return node.type === 'raw' || ('children' in node && node.children.some(hasRaw));
+}
+
 function hasClass(element: Element, name: string): boolean {
   const className = element.properties.className;
   return Array.isArray(className) && className.includes(name);
@@ -30,13 +35,14 @@ function hasClass(element: Element, name: string): boolean {
  *
  * Heading anchors, links to the same page, links whose words already are
  * their URL and links with nothing printable (see `printedUrl`) get none.
- * Raw HTML is parsed first (as the pipeline does at its end anyway), so an
- * `<a>` an editor wrote gets its address too, and a `data-print-url` written
- * by hand is replaced: a printed address always is the link's own.
+ * Raw HTML, where there is any, is parsed first (as the pipeline does at its
+ * end anyway), so an `<a>` an editor wrote gets its address too, and a
+ * `data-print-url` written by hand is replaced: a printed address always is
+ * the link's own.
  */
 export const rehypePrintUrls: Plugin<[RehypePrintUrlsOptions], Root> = ({ siteUrl }) => {
   return (input) => {
-    const tree = raw(input) as Root;
+    const tree = hasRaw(input) ? (raw(input) as Root) : input;
     visit(tree, 'element', (element) => {
       if (element.tagName !== 'a') return;
       delete element.properties.dataPrintUrl;

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { educateDashes, educateQuotes } from '../../src/lib/markdown/remark-smart-punctuation';
+
+describe('educateQuotes', () => {
+  it('opens at the start, after a space, a bracket or a dash, and closes elsewhere', () => {
+    expect(educateQuotes('"Enough," he said.')).toBe('“Enough,” he said.');
+    expect(educateQuotes("He said 'no' (and 'never')—'ever'.")).toBe('He said ‘no’ (and ‘never’)—‘ever’.');
+  });
+
+  it('nests a single quote inside a double one, at either end', () => {
+    expect(educateQuotes(`"'Not now,' she said."`)).toBe('“‘Not now,’ she said.”');
+    expect(educateQuotes(`He wrote: "she said 'wait'"`)).toBe('He wrote: “she said ‘wait’”');
+  });
+
+  it('makes apostrophes of quotes inside and at the end of words, and before a cut-short year', () => {
+    expect(educateQuotes("It's the officers' mess, O'Brien's")).toBe('It’s the officers’ mess, O’Brien’s');
+    expect(educateQuotes("in the '90s and '22")).toBe('in the ’90s and ’22');
+  });
+
+  it('closes a quote that stands before a space', () => {
+    expect(educateQuotes('a " b')).toBe('a ” b');
+  });
+
+  it('leaves marks already curly, and text with no straight quote, as they are', () => {
+    expect(educateQuotes('“Already” it’s done')).toBe('“Already” it’s done');
+    expect(educateQuotes('No quotes — at all…')).toBe('No quotes — at all…');
+  });
+
+  it('changes one character for one, even beside characters outside the BMP', () => {
+    const text = `"🗞 news" and 'more'`;
+    expect(educateQuotes(text)).toHaveLength(text.length);
+    expect(educateQuotes(text)).toBe('“🗞 news” and ‘more’');
+  });
+});
+
+describe('educateDashes', () => {
+  it('makes an em dash of two or three hyphens and an ellipsis of three full stops', () => {
+    expect(educateDashes('talks -- or not --- ended...')).toBe('talks — or not — ended…');
+  });
+
+  it('leaves single hyphens and full stops alone', () => {
+    expect(educateDashes('a well-known U.S. figure.')).toBe('a well-known U.S. figure.');
+  });
+});
