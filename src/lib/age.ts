@@ -7,18 +7,25 @@
 /** Articles younger than this many whole years carry no notice. */
 export const MIN_YEARS = 1;
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 /** Calendar fields of an instant in an IANA zone. */
 function fieldsIn(instant: Date, timeZone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
+  let zoneFormat = formats.get(timeZone);
+  if (!zoneFormat) {
+    zoneFormat = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formats.set(timeZone, zoneFormat);
+  }
+  const parts = zoneFormat.formatToParts(instant);
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
   return [get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second')];
 }

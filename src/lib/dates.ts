@@ -55,6 +55,19 @@ export function isTimeZone(zone: string): boolean {
   return known;
 }
 
+const kept = new Map<string, unknown>();
+
+/**
+ * One article's times are shown on many pages (its own, lists, feeds, the
+ * permalink), and zone arithmetic is not cheap: each result below is worked
+ * out once per timestamp, zone and use, and kept for the build.
+ */
+function once<T>(use: string, timestamp: Timestamp, zone: string, work: () => T): T {
+  const key = `${use} ${zone} ${timestamp.kind === 'date' ? timestamp.date : timestamp.instant.getTime()}`;
+  if (!kept.has(key)) kept.set(key, work());
+  return kept.get(key) as T;
+}
+
 function zoned(timestamp: Timestamp, zone: string): TZDate {
   if (timestamp.kind === 'datetime') return new TZDate(timestamp.instant, zone);
   const [y, m, d] = timestamp.date.split('-').map(Number);
@@ -63,19 +76,24 @@ function zoned(timestamp: Timestamp, zone: string): TZDate {
 
 /** The instant a timestamp stands for; a date alone counts from midnight in `zone`. */
 export function toInstant(timestamp: Timestamp, zone: string): Date {
-  return new Date(zoned(timestamp, zone).getTime());
+  return new Date(once('instant', timestamp, zone, () => zoned(timestamp, zone).getTime()));
 }
 
 /** Year, month and day in `zone`, zero-padded, as permalinks want them. */
-export function calendarDay(timestamp: Timestamp, zone: string): { year: string; month: string; day: string } {
-  const [year, month, day] = format(zoned(timestamp, zone), 'yyyy-MM-dd').split('-') as [string, string, string];
-  return { year, month, day };
+export function calendarDay(
+  timestamp: Timestamp,
+  zone: string,
+): Readonly<{ year: string; month: string; day: string }> {
+  return once('day', timestamp, zone, () => {
+    const [year, month, day] = format(zoned(timestamp, zone), 'yyyy-MM-dd').split('-') as [string, string, string];
+    return Object.freeze({ year, month, day });
+  });
 }
 
 /** The `datetime` attribute: a date alone, or the full date-time with the zone's offset. */
 export function machineTimestamp(timestamp: Timestamp, zone: string): string {
   if (timestamp.kind === 'date') return timestamp.date;
-  return format(zoned(timestamp, zone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  return once('machine', timestamp, zone, () => format(zoned(timestamp, zone), "yyyy-MM-dd'T'HH:mm:ssxxx"));
 }
 
 export interface DisplayTimestamp {
@@ -91,21 +109,9 @@ export interface DisplayTimestamp {
   offset?: string;
 }
 
-const displayed = new Map<string, Readonly<DisplayTimestamp>>();
-
-/**
- * Formats a timestamp for a reader, in `zone`. A date alone shows no time and no zone.
- * One article's times are shown on many pages (its own, lists, feeds), and zone arithmetic
- * is not cheap, so each result is kept for the build.
- */
+/** Formats a timestamp for a reader, in `zone`. A date alone shows no time and no zone. */
 export function displayTimestamp(timestamp: Timestamp, zone: string): Readonly<DisplayTimestamp> {
-  const key = `${zone} ${timestamp.kind === 'date' ? timestamp.date : timestamp.instant.getTime()}`;
-  let shown = displayed.get(key);
-  if (!shown) {
-    shown = Object.freeze(formatTimestamp(timestamp, zone));
-    displayed.set(key, shown);
-  }
-  return shown;
+  return once('display', timestamp, zone, () => Object.freeze(formatTimestamp(timestamp, zone)));
 }
 
 function formatTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
@@ -123,5 +129,5 @@ function formatTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
 
 /** A day for lists and cards, e.g. "May 23, 2022", in `zone`. */
 export function displayDay(timestamp: Timestamp, zone: string): string {
-  return format(zoned(timestamp, zone), 'MMMM d, yyyy');
+  return once('day shown', timestamp, zone, () => format(zoned(timestamp, zone), 'MMMM d, yyyy'));
 }

@@ -6,60 +6,79 @@ import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 
 /**
+ * The fields of an article's frontmatter around its image, in order. Astro
+ * calls the content config's schema function once for each file (its image
+ * helper is bound to the file), so these are built once and shared: building
+ * them afresh took longer than checking the frontmatter with them.
+ */
+function articleFields() {
+  const before = {
+    /** The headline, 1-200 characters. */
+    title: textSchema(200),
+    /** The one-sentence summary under the headline. */
+    standfirst: textSchema(),
+    /** Slug of a section defined in the site config, e.g. `world`. */
+    section: sectionSchema(),
+    /** First publication: a date alone when the time is unknown. */
+    published: timestampSchema(),
+    /** Last substantive update, with time and offset; not before `published`. */
+    updated: dateTimeSchema().optional(),
+    /** IANA zone the article's times are shown in. */
+    timezone: timeZoneSchema(),
+    /** Named writers, as credited. */
+    authors: z.array(textSchema()).default([]),
+    /** News agencies credited, e.g. `[AFP]`. */
+    agencies: z.array(textSchema()).default([]),
+    /** Topic slugs, each with its own page. */
+    tags: z.array(slugSchema('a tag')).default([]),
+  };
+  const after = {
+    /** A link to the live blog that carries the story on. */
+    liveUpdates: z
+      .strictObject({
+        /** The link's words, e.g. "follow the latest news on Russia-Ukraine". */
+        label: textSchema(),
+        /** A live blog's path on this site or an https: URL. */
+        href: siteLinkSchema(),
+      })
+      .optional(),
+    /** Whether the text was machine-translated, and from which language. */
+    translation: z
+      .strictObject({
+        automated: z.boolean(),
+        from: langSchema().optional(),
+      })
+      .optional(),
+    /** Language of the article (BCP 47); right-to-left scripts render mirrored. */
+    lang: langSchema().default(site.lang),
+    /** The last part of the permalink; defaults to the file name. Never derived from the title. */
+    slug: slugSchema('slug').optional(),
+    /** Old paths that must keep leading here. */
+    redirectFrom: z
+      .array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' }))
+      .default([]),
+    /** Drafts are never built. */
+    draft: z.boolean().default(false),
+  };
+  return { before, after };
+}
+
+let fields: ReturnType<typeof articleFields> | undefined;
+
+/**
  * The frontmatter of one article (`content/articles/<yyyy>/<slug>.md`).
  * Unknown keys are refused, so a misspelt field is never silently ignored.
  *
  * @param imageSrc checks `image.src`: Astro's `image()` helper in the content config.
  */
 export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
+  fields ??= articleFields();
   return z
     .strictObject({
-      /** The headline, 1-200 characters. */
-      title: textSchema(200),
-      /** The one-sentence summary under the headline. */
-      standfirst: textSchema(),
-      /** Slug of a section defined in the site config, e.g. `world`. */
-      section: sectionSchema(),
-      /** First publication: a date alone when the time is unknown. */
-      published: timestampSchema(),
-      /** Last substantive update, with time and offset; not before `published`. */
-      updated: dateTimeSchema().optional(),
-      /** IANA zone the article's times are shown in. */
-      timezone: timeZoneSchema(),
-      /** Named writers, as credited. */
-      authors: z.array(textSchema()).default([]),
-      /** News agencies credited, e.g. `[AFP]`. */
-      agencies: z.array(textSchema()).default([]),
-      /** Topic slugs, each with its own page. */
-      tags: z.array(slugSchema('a tag')).default([]),
+      ...fields.before,
       /** The lead image. */
       image: imageSchema(imageSrc).optional(),
-      /** A link to the live blog that carries the story on. */
-      liveUpdates: z
-        .strictObject({
-          /** The link's words, e.g. "follow the latest news on Russia-Ukraine". */
-          label: textSchema(),
-          /** A live blog's path on this site or an https: URL. */
-          href: siteLinkSchema(),
-        })
-        .optional(),
-      /** Whether the text was machine-translated, and from which language. */
-      translation: z
-        .strictObject({
-          automated: z.boolean(),
-          from: langSchema().optional(),
-        })
-        .optional(),
-      /** Language of the article (BCP 47); right-to-left scripts render mirrored. */
-      lang: langSchema().default(site.lang),
-      /** The last part of the permalink; defaults to the file name. Never derived from the title. */
-      slug: slugSchema('slug').optional(),
-      /** Old paths that must keep leading here. */
-      redirectFrom: z
-        .array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' }))
-        .default([]),
-      /** Drafts are never built. */
-      draft: z.boolean().default(false),
+      ...fields.after,
     })
     .superRefine((article, ctx) => {
       const { published, updated, timezone } = article;
