@@ -3,7 +3,7 @@
  * date-fns: every displayed time goes through it, always in an explicit IANA
  * zone, so the build machine's own zone never reaches a page.
  */
-import { TZDate, tzName } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz';
 import { format, isValid } from 'date-fns';
 
 /**
@@ -114,6 +114,19 @@ export function displayTimestamp(timestamp: Timestamp, zone: string): Readonly<D
   return once('display', timestamp, zone, () => Object.freeze(formatTimestamp(timestamp, zone)));
 }
 
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A zone's name at an instant ("GMT+4", "Gulf Standard Time"), with one formatter per zone and style. */
+function zoneName(zone: string, instant: Date, style: 'short' | 'long'): string {
+  const key = `${zone} ${style}`;
+  let names = zoneNameFormats.get(key);
+  if (!names) {
+    names = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: style });
+    zoneNameFormats.set(key, names);
+  }
+  return names.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? zone;
+}
+
 function formatTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
   const local = zoned(timestamp, zone);
   const datetime = machineTimestamp(timestamp, zone);
@@ -121,8 +134,8 @@ function formatTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
   return {
     datetime,
     text: format(local, 'MMMM d, yyyy, h:mm a'),
-    zoneShort: tzName(zone, local, 'short'),
-    zoneLong: tzName(zone, local, 'long'),
+    zoneShort: zoneName(zone, local, 'short'),
+    zoneLong: zoneName(zone, local, 'long'),
     offset: `UTC${format(local, 'xxx')}`,
   };
 }
