@@ -52,7 +52,11 @@ export function tagName(tag: string): string {
 export async function tagPages(): Promise<(Listing & { tag: string })[]> {
   const byTag = new Map<string, Article[]>();
   for (const article of await getArticles()) {
-    for (const tag of article.data.tags) byTag.set(tag, [...(byTag.get(tag) ?? []), article]);
+    for (const tag of article.data.tags) {
+      const tagged = byTag.get(tag);
+      if (tagged) tagged.push(article);
+      else byTag.set(tag, [article]);
+    }
   }
   return [...byTag].flatMap(([tag, articles]) =>
     paginate(articles, tagPath(tag)).map((page) => ({

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import satori from 'satori';
 import satoriPackage from 'satori/package.json' with { type: 'json' };
@@ -88,10 +88,11 @@ export async function drawCard(inputs: CardInputs): Promise<Buffer> {
     height: CARD_HEIGHT,
     fonts: await loadFonts(),
   });
-  const png = new Resvg(svg, {
+  // Rasterised off the main thread, so pages keep rendering meanwhile.
+  const png = await renderAsync(svg, {
     fitTo: { mode: 'width', value: CARD_WIDTH },
     font: { loadSystemFonts: false },
-  }).render();
+  });
   return png.asPng();
 }
 
