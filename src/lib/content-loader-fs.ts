@@ -124,6 +124,7 @@ export function markdownCollection(base: string, { requireBody = false } = {}): 
       const problems: string[] = [];
       const failedFiles = new Set<string>();
       const failedIds = new Set<string>();
+      const writtenFrontmatter = new Map<string, string>();
       const fail = (filePath: string, message: string) => {
         failedFiles.add(filePath);
         problems.push(`${shownPath(filePath)}: ${message}`);
@@ -138,6 +139,8 @@ export function markdownCollection(base: string, { requireBody = false } = {}): 
               const filePath = fileURLToPath(params.fileUrl);
               try {
                 const info = await entryType.getEntryInfo(params);
+                // Kept for parseData below, which needs the dates as written: no second read of the file.
+                if (hasDate(info.data)) writtenFrontmatter.set(filePath, FRONTMATTER.exec(params.contents)?.[1] ?? '');
                 if (requireBody && info.body.trim() === '') {
                   fail(filePath, 'the body is empty: write the article below the frontmatter');
                 }
@@ -174,8 +177,11 @@ export function markdownCollection(base: string, { requireBody = false } = {}): 
             return props.data;
           }
           if (props.filePath && hasDate(props.data)) {
-            const source = await readFile(props.filePath, 'utf8');
-            const frontmatter = FRONTMATTER.exec(source)?.[1] ?? '';
+            const frontmatter =
+              writtenFrontmatter.get(props.filePath) ??
+              FRONTMATTER.exec(await readFile(props.filePath, 'utf8'))?.[1] ??
+              '';
+            writtenFrontmatter.delete(props.filePath);
             const raw: unknown = parseYaml(frontmatter, { schema: 'core' });
             props = { ...props, data: restoreWrittenDates(props.data, raw) as typeof props.data };
           }

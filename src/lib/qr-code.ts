@@ -17,7 +17,11 @@ function escapeAttribute(value: string): string {
  * so CSS sets its printed size. `label` is its accessible name.
  */
 export function qrCodeSvg(text: string, label: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // One byte-mode segment, as URLs are encoded: the library's search for the
+  // shortest mix of modes took a third of the time and saved nothing on a URL.
+  const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
+    errorCorrectionLevel: 'M',
+  });
   const size = modules.size + QUIET_ZONE * 2;
   let path = '';
   for (let row = 0; row < modules.size; row++) {

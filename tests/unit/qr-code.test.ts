@@ -28,7 +28,9 @@ describe('qrCodeSvg', () => {
 
   it('paints exactly the modules of the QR code of the URL, inside a quiet zone of four', () => {
     const svg = qrCodeSvg(url, label);
-    const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
+    const { modules } = QRCode.create([{ data: new TextEncoder().encode(url), mode: 'byte' }], {
+      errorCorrectionLevel: 'M',
+    });
     const expected = new Set<string>();
     for (let row = 0; row < modules.size; row++) {
       for (let col = 0; col < modules.size; col++) if (modules.get(row, col)) expected.add(`${row + 4},${col + 4}`);
