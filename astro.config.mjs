@@ -22,6 +22,10 @@ export default defineConfig({
   // time left the build idle for a third of its page generation.
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
+  // A page whose getStaticPaths() gives a cacheKey (articles: their content
+  // digest) is copied from the previous build when neither that key nor its
+  // code changed, so a correction to one article renders one article page.
+  experimental: { incrementalBuild: true },
   integrations: [
     sitemap({
       filter: (page) => !sitemapFacts.excluded.has(page),

@@ -3,7 +3,8 @@
  * checked together before any page is built. Every page and feed asks here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { toInstant } from './dates';
+import { ageNotice } from './age';
+import { machineTimestamp, toInstant, type Timestamp } from './dates';
 import { findContentProblems, formatContentProblems } from './content-rules';
 
 export type Article = CollectionEntry<'articles'>;
@@ -24,6 +25,26 @@ export function byNewestPublished(a: Article, b: Article): number {
   const difference =
     toInstant(b.data.published, b.data.timezone).getTime() - toInstant(a.data.published, a.data.timezone).getTime();
   return difference || a.id.localeCompare(b.id);
+}
+
+/** One clock for the whole build, so every page of it is judged at the same moment. */
+const builtAt = new Date();
+
+/** Whether an article already carries the age notice at build time (see AgeNotice). */
+export function oldAtBuild(published: Timestamp, timeZone: string): boolean {
+  return ageNotice(machineTimestamp(published, timeZone), builtAt, timeZone) !== undefined;
+}
+
+/**
+ * What an article page is made of besides the code that draws it, for
+ * Astro's incremental build (astro.config.mjs): the entry's digest, which
+ * changes with its frontmatter or body, and whether it was already old at
+ * build time. A page whose key and code are both unchanged since the last
+ * build is copied from that build instead of rendered again.
+ */
+export function articlePageKey(article: Article): string | undefined {
+  if (article.digest === undefined) return undefined;
+  return `${article.digest}${oldAtBuild(article.data.published, article.data.timezone) ? ':old' : ''}`;
 }
 
 let site: Promise<{ articles: Article[]; liveBlogs: LiveBlog[] }> | undefined;

@@ -2,6 +2,7 @@
  * The list pages of the site (front page, sections, tags), each split into
  * numbered pages. Route files pick page 1 or the others from here.
  */
+import { createHash } from 'node:crypto';
 import { sectionSlugs, site, type SectionSlug } from '../site.config';
 import { getArticles, type Article } from './articles';
 import { paginate, type Page } from './pagination';
@@ -67,6 +68,20 @@ export async function tagPages(): Promise<(Listing & { tag: string })[]> {
       page,
     })),
   );
+}
+
+/**
+ * A list page's key for Astro's incremental build (see `articlePageKey`):
+ * everything it shows, with each listed article standing for itself by its
+ * content digest. A correction re-renders only the pages that list the
+ * article; a new article shifts, and so re-renders, the pages after it.
+ */
+export function listingKey({ page, ...listing }: Listing): string {
+  const { items, ...position } = page;
+  const listed = items.map((article) => [article.id, article.digest]);
+  return createHash('sha256')
+    .update(JSON.stringify([listing, position, listed]))
+    .digest('base64url');
 }
 
 /** Route parameters for pages 2 and later (`page/[page]` routes). */

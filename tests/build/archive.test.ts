@@ -3,23 +3,24 @@
  * into numbered pages with stable URLs and rel=prev/next, so no page grows
  * with the archive.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, project } from './build-site';
-import { writeCorpus } from '../../scripts/corpus';
+import { buildSite } from './build-site';
+import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
 import { PAGE_SIZE } from '../../src/lib/pagination';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-archive-'));
+const content = join(work, 'content');
 const out = join(work, 'dist');
 const synthetic = 45;
-const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+const page = (path: string, dir = out) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 0;
 
 beforeAll(() => {
-  writeCorpus(join(work, 'content'), synthetic);
-  const { status, output } = buildSite(join(work, 'content'), out);
+  writeCorpus(content, synthetic);
+  const { status, output } = buildSite(content, out);
   expect(status, output).toBe(0);
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -53,5 +54,61 @@ describe('an archive of 46 articles', () => {
     expect(existsSync(join(out, 'world/page/2'))).toBe(false);
     expect(cards(page('tags/topic-1'))).toBeGreaterThan(0);
     expect(cards(page('tags/topic-1'))).toBeLessThanOrEqual(PAGE_SIZE);
+  });
+});
+
+describe('a rebuild after a correction, with the caches kept', () => {
+  const rebuilt = join(work, 'rebuilt');
+  const fromScratch = join(work, 'from-scratch');
+  const edit = (index: number, change: (markdown: string) => string) => {
+    const file = join(content, syntheticArticle(index).path);
+    writeFileSync(file, change(readFileSync(file, 'utf8')));
+  };
+  let log = '';
+
+  beforeAll(() => {
+    // One correction in the frontmatter only, one in the body only.
+    edit(20, (markdown) => markdown.replace('title: "Synthetic report 20:', 'title: "Corrected report 20:'));
+    edit(27, (markdown) => `${markdown}\nA correction was appended to this report.\n`);
+    const incremental = buildSite(content, rebuilt);
+    expect(incremental.status, incremental.output).toBe(0);
+    log = incremental.output;
+    // The same content again, with no earlier pages to reuse.
+    rmSync(join(content, '.astro-cache', 'incremental-build.json'));
+    const full = buildSite(content, fromScratch);
+    expect(full.status, full.output).toBe(0);
+  }, 600_000);
+
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+      .sort();
+
+  it('copies the pages and cards of the untouched articles from the last build', () => {
+    expect(log.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThanOrEqual(2 * (synthetic - 1));
+  });
+
+  it('shows the corrections on the articles and in the lists', () => {
+    const frontPages = ['', 'page/2', 'page/3'];
+    const listed = (index: number, dir: string) =>
+      frontPages.flatMap((front) => {
+        const link = new RegExp(`<a href="/([^"]+)/"[^>]*>(\\w+) report ${index}:`).exec(page(front, dir));
+        return link ? [{ path: link[1]!, title: link[2] }] : [];
+      });
+    expect(listed(20, out)).toEqual([expect.objectContaining({ title: 'Synthetic' })]);
+    expect(listed(20, rebuilt)).toEqual([expect.objectContaining({ title: 'Corrected' })]);
+    expect(page(listed(20, rebuilt)[0]!.path, rebuilt)).toMatch(/<h1[^>]*>Corrected report 20:/);
+    const path = listed(27, rebuilt)[0]!.path;
+    expect(page(path, out)).not.toContain('A correction was appended to this report.');
+    expect(page(path, rebuilt)).toContain('A correction was appended to this report.');
+  });
+
+  it('gives, file for file, the site a build from scratch gives', () => {
+    expect(files(rebuilt)).toEqual(files(fromScratch));
+    const differing = files(fromScratch).filter(
+      (file) => !readFileSync(join(rebuilt, file)).equals(readFileSync(join(fromScratch, file))),
+    );
+    expect(differing).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { getArticles, getLiveBlogs } from '../../lib/articles';
 import { articleCard, liveBlogCard } from '../../lib/metadata/page-meta';
 import { articlePermalink, liveBlogPermalink, shareCardPath } from '../../lib/permalinks';
 import type { CardInputs } from '../../lib/share-card';
-import { shareCardPng } from '../../lib/share-card-fs';
+import { cardKey, shareCardPng } from '../../lib/share-card-fs';
 
 /** The route parameter for a card path: `/cards/<slug>.png`. */
 const slugOf = (pagePath: string) =>
@@ -20,16 +20,18 @@ const slugOf = (pagePath: string) =>
 
 export async function getStaticPaths() {
   const [articles, blogs] = await Promise.all([getArticles(), getLiveBlogs()]);
-  return [
-    ...articles.map((article) => ({
-      params: { slug: slugOf(articlePermalink(article)) },
-      props: { inputs: articleCard(article) },
-    })),
-    ...blogs.map((blog) => ({
-      params: { slug: slugOf(liveBlogPermalink(blog.id)) },
-      props: { inputs: liveBlogCard(blog) },
-    })),
+  const cards = [
+    ...articles.map((article) => ({ path: articlePermalink(article), inputs: articleCard(article) })),
+    ...blogs.map((blog) => ({ path: liveBlogPermalink(blog.id), inputs: liveBlogCard(blog) })),
   ];
+  // Keyed by what the card shows, so a later build copies an unchanged card instead of reading it from the cache.
+  return Promise.all(
+    cards.map(async ({ path, inputs }) => ({
+      params: { slug: slugOf(path) },
+      props: { inputs },
+      cacheKey: await cardKey(inputs),
+    })),
+  );
 }
 
 export const GET: APIRoute<{ inputs: CardInputs }> = async ({ props }) => {

@@ -1,0 +1,70 @@
+/**
+ * The keys by which Astro's incremental build reuses a page from the last
+ * build: a key must change whenever what the page shows changes, and only then.
+ */
+import { describe, expect, it } from 'vitest';
+import { articlePageKey, type Article } from '../../src/lib/articles';
+import { listingKey, type Listing } from '../../src/lib/listings';
+import { paginate } from '../../src/lib/pagination';
+
+const year = 365 * 24 * 3_600_000;
+
+function article(id: string, digest: string | undefined, published: Date): Article {
+  return {
+    id,
+    digest,
+    collection: 'articles',
+    data: { published: { kind: 'datetime', instant: published }, timezone: 'Europe/London' },
+  } as unknown as Article;
+}
+
+const recent = () => new Date(Date.now() - 3_600_000);
+
+describe('articlePageKey', () => {
+  it('is the entry digest for an article still young at build time', () => {
+    expect(articlePageKey(article('a', 'd1', recent()))).toBe('d1');
+  });
+
+  it('changes with the digest, so a corrected article is rendered again', () => {
+    expect(articlePageKey(article('a', 'd2', recent()))).not.toBe(articlePageKey(article('a', 'd1', recent())));
+  });
+
+  it('changes once an article is old enough for the age notice, whose space the page reserves', () => {
+    expect(articlePageKey(article('a', 'd1', new Date(Date.now() - 2 * year)))).toBe('d1:old');
+  });
+
+  it('gives no key, so the page is always rendered, for an entry without a digest', () => {
+    expect(articlePageKey(article('a', undefined, recent()))).toBeUndefined();
+  });
+});
+
+describe('listingKey', () => {
+  const articles = Array.from({ length: 45 }, (_, index) => article(`a${index}`, `d${index}`, recent()));
+  const listings = (items: Article[], title = 'World'): Listing[] =>
+    paginate(items, '/world/').map((page) => ({ title, description: 'News.', showSection: false, page }));
+  const keys = (items: Article[], title?: string) => listings(items, title).map(listingKey);
+
+  it('is the same for the same pages', () => {
+    expect(keys(articles)).toEqual(keys([...articles]));
+  });
+
+  it('changes only for the page that lists a corrected article', () => {
+    const corrected = articles.map((item, index) => (index === 25 ? article(item.id, 'changed', recent()) : item));
+    const [first, second, third] = keys(corrected);
+    const before = keys(articles);
+    expect(first).toBe(before[0]);
+    expect(second).not.toBe(before[1]);
+    expect(third).toBe(before[2]);
+  });
+
+  it('changes for every page when a new article shifts the list', () => {
+    const before = keys(articles);
+    const after = keys([article('new', 'dn', recent()), ...articles]);
+    before.forEach((key, index) => expect(after[index]).not.toBe(key));
+  });
+
+  it('changes with the heading and with the number of pages', () => {
+    expect(keys(articles, 'Europe')[0]).not.toBe(keys(articles)[0]);
+    expect(keys(articles.slice(0, 39))[0]).not.toBe(keys(articles)[0]);
+  });
+});
