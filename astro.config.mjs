@@ -22,9 +22,10 @@ export default defineConfig({
   // time left the build idle for a third of its page generation.
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
-  // A page whose getStaticPaths() gives a cacheKey (articles: their content
-  // digest) is copied from the previous build when neither that key nor its
-  // code changed, so a correction to one article renders one article page.
+  // A page whose getStaticPaths() gives a cacheKey (articles, list pages,
+  // share cards: see docs/decisions.md) is copied from the previous build
+  // when neither that key nor its code changed, so a correction renders the
+  // article, the lists that show it, the front page and the feeds.
   experimental: { incrementalBuild: true },
   integrations: [
     sitemap({

@@ -84,6 +84,15 @@ export function listingKey({ page, ...listing }: Listing): string {
     .digest('base64url');
 }
 
+/**
+ * One list page as a route's `getStaticPaths()` gives it: its parameters,
+ * the listing as its props, and its key for the incremental build, so no
+ * list route can leave the key out.
+ */
+export function listingPath<Params extends Record<string, string>>(params: Params, listing: Listing) {
+  return { params, props: { listing }, cacheKey: listingKey(listing) };
+}
+
 /** Route parameters for pages 2 and later (`page/[page]` routes). */
 export function laterPageParam(listing: Listing): string {
   return String(listing.page.number);
