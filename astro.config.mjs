@@ -6,6 +6,7 @@ import { markdownOptions } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
 import { contentRoot } from './src/lib/content-root.ts';
 import { readSitemapFacts } from './src/lib/sitemap-fs.ts';
+import { contentStoreFromDisk } from './src/lib/content-store-fs.ts';
 
 // A build of another content folder (see src/lib/content-root.ts) keeps its
 // cache beside that content, so it never mixes with the site's own.
@@ -28,6 +29,8 @@ export default defineConfig({
   // article, the lists that show it, the front page and the feeds.
   experimental: { incrementalBuild: true },
   integrations: [
+    // Pages read the content store from disk instead of the bundle carrying it.
+    contentStoreFromDisk(),
     sitemap({
       filter: (page) => !sitemapFacts.excluded.has(page),
       serialize: (item) => ({ ...item, lastmod: sitemapFacts.lastmod.get(item.url) ?? item.lastmod }),

@@ -1,0 +1,78 @@
+/**
+ * In a build, Astro's content store module is answered by one that reads the
+ * store file when the pages run, so the bundler never copies the store.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contentStoreFromDisk, storeFromDiskPlugin, storeModuleCode } from '../../src/lib/content-store-fs';
+
+const dir = mkdtempSync(join(tmpdir(), 'broadside-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Hook = { order?: string; filter: { id: RegExp }; handler: () => string | null };
+
+/** What the integration adds to Vite's config for one command and storage setting. */
+function setup(command: 'build' | 'dev' | 'preview' | 'sync', collectionStorage?: string): unknown[] {
+  const updates: unknown[] = [];
+  const hook = contentStoreFromDisk().hooks['astro:config:setup'] as (params: unknown) => void;
+  hook({
+    command,
+    config: { cacheDir: pathToFileURL(`${dir}/`), experimental: { collectionStorage } },
+    updateConfig: (update: unknown) => updates.push(update),
+  });
+  return updates;
+}
+
+const hooks = (file: string) => storeFromDiskPlugin(file) as unknown as { resolveId: Hook; load: Hook };
+
+describe('contentStoreFromDisk', () => {
+  it('adds its plugin to a build, reading the store from the cache folder', () => {
+    const updates = setup('build') as { vite: { plugins: { load: Hook }[] } }[];
+    expect(updates.flatMap((update) => update.vite.plugins.map((plugin) => plugin.load.handler()))).toEqual([
+      storeModuleCode(join(dir, 'data-store.json')),
+    ]);
+  });
+
+  it('leaves the dev server, which reloads the store on every edit, and other commands alone', () => {
+    expect(setup('dev')).toEqual([]);
+    expect(setup('sync')).toEqual([]);
+    expect(setup('preview')).toEqual([]);
+  });
+
+  it('leaves chunked storage alone: there is no single store file to read', () => {
+    expect(setup('build', 'chunked')).toEqual([]);
+  });
+});
+
+describe('storeFromDiskPlugin', () => {
+  const file = join(dir, 'data-store.json');
+
+  it('resolves only the store module, before Astro’s own plugin', () => {
+    const { resolveId } = hooks(file);
+    expect(resolveId.order).toBe('pre');
+    expect(resolveId.filter.id.test('astro:data-layer-content')).toBe(true);
+    expect(resolveId.filter.id.test('astro:data-layer-content-chunk:a.txt')).toBe(false);
+    expect(resolveId.filter.id.test('astro:content')).toBe(false);
+  });
+
+  it('hands the import back to Astro when no store was written', () => {
+    expect(hooks(join(dir, 'missing.json')).resolveId.handler()).toBeNull();
+  });
+
+  it('loads a module that gives the pages what the store file holds', async () => {
+    const store = [{ articles: 1 }, ['Map', 2], 'Café “Mañana” — 東京'];
+    writeFileSync(file, JSON.stringify(store));
+    const { resolveId, load } = hooks(file);
+    const id = resolveId.handler();
+    expect(id).not.toBeNull();
+    expect(load.filter.id.test(id!)).toBe(true);
+    const code = load.handler()!;
+    expect(code).toBe(storeModuleCode(file));
+    expect(code.length).toBeLessThan(200 + file.length);
+    const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown };
+    expect(module.default).toEqual(store);
+  });
+});
