@@ -1,18 +1,19 @@
 /**
- * The site's full-content RSS 2.0 feed: every article whole (standfirst,
- * lead image, body), links absolute, with its publication and update times.
+ * The site's full-content RSS 2.0 feed: the newest articles, each whole
+ * (standfirst, lead image, body), links absolute, with their publication and
+ * update times.
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getImage } from 'astro:assets';
 import { articleInstant, getArticles } from '../lib/articles';
 import { machineTimestamp, toInstant } from '../lib/dates';
-import { articleFeedHtml } from '../lib/metadata/feed';
+import { articleFeedHtml, FEED_LENGTH } from '../lib/metadata/feed';
 import { absoluteUrl, articlePermalink, siteFeedPath } from '../lib/permalinks';
 import { site } from '../site.config';
 
 export const GET: APIRoute = async () => {
-  const articles = await getArticles();
+  const articles = (await getArticles()).slice(0, FEED_LENGTH);
   const newest = articles.reduce<Date | undefined>(
     (latest, article) => (!latest || articleInstant(article) > latest ? articleInstant(article) : latest),
     undefined,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
+import { FEED_LENGTH } from '../../src/lib/metadata/feed';
 import { PAGE_SIZE } from '../../src/lib/pagination';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-archive-'));
@@ -17,6 +18,11 @@ const out = join(work, 'dist');
 const synthetic = 45;
 const page = (path: string, dir = out) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 0;
+/** Every article the front pages list, in order. */
+const frontPageLinks = () =>
+  ['', 'page/2', 'page/3'].flatMap((path) =>
+    [...page(path).matchAll(/<h2 class="card-title"[^>]*><a href="([^"]+)"/g)].map((match) => match[1]),
+  );
 
 beforeAll(() => {
   writeCorpus(content, synthetic);
@@ -41,11 +47,17 @@ describe('an archive of 46 articles', () => {
   });
 
   it('lists every article exactly once across the front pages', () => {
-    const links = ['', 'page/2', 'page/3'].flatMap((path) =>
-      [...page(path).matchAll(/<h2 class="card-title"[^>]*><a href="([^"]+)"/g)].map((match) => match[1]),
-    );
+    const links = frontPageLinks();
     expect(links).toHaveLength(synthetic + 1);
     expect(new Set(links).size).toBe(synthetic + 1);
+  });
+
+  it('carries the newest articles in the feed, each whole, and no more', () => {
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    const items = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>[\s\S]*?<\/item>/g)];
+    expect(FEED_LENGTH).toBeLessThan(synthetic + 1);
+    expect(items.map((item) => new URL(item[1]!).pathname)).toEqual(frontPageLinks().slice(0, FEED_LENGTH));
+    for (const [item] of items) expect(item).toContain('<content:encoded>');
   });
 
   it('paginates sections and tags the same way', () => {

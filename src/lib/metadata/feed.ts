@@ -4,6 +4,14 @@
  * site, where `/world/...` or `#section` would lead nowhere).
  */
 
+/**
+ * How many articles the site feed carries, newest first, each whole: a day's
+ * news for a busy desk. Older articles stay in the sitemap and the archive
+ * pages; a feed reader polls far more often than that, and a feed of the
+ * whole archive would grow by 8 KB with every article.
+ */
+export const FEED_LENGTH = 30;
+
 /** Text made safe as HTML element content or a quoted attribute value. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
