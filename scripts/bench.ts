@@ -5,9 +5,13 @@
  * temporary folder, runs a cold build (no caches), a cold build that keeps
  * only the share cards of the first (their difference is the cards' cost),
  * then edits one article and builds again with the caches kept, and prints a
- * table: wall time,
- * milliseconds per article, peak memory (the build process's high-water
- * resident set) and output size.
+ * table: wall time, milliseconds per article, peak memory (the build
+ * process's high-water resident set) and output size.
+ *
+ * With `--bare-blog`, each size is also built cold by the blog in
+ * scripts/bare-blog (the shape of Astro's blog starter, same Markdown
+ * processor), so the site is compared with it on the same hour of the
+ * machine.
  */
 import { spawn } from 'node:child_process';
 import {
@@ -24,7 +28,9 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle, writeCorpus } from './corpus.ts';
 
-const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const args = process.argv.slice(2);
+const withBareBlog = args.includes('--bare-blog');
+const sizes = args.map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [100, 1000, 5000];
 
 interface Run {
@@ -41,10 +47,11 @@ function folderBytes(dir: string): number {
 }
 
 /** Runs one `astro build` of `content` into `out`, sampling the process's peak memory. */
-function build(content: string, out: string): Promise<Run> {
+function build(content: string, out: string, root = '.'): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', out], {
+    const args = ['node_modules/astro/bin/astro.mjs', 'build', '--root', root, '--outDir', out];
+    const child = spawn(process.execPath, args, {
       env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -97,11 +104,13 @@ for (const count of counts) {
     const edited = syntheticArticle(Math.floor(count / 2));
     appendFileSync(join(content, edited.path), '\nA correction was appended to this article.\n');
     const warm = await build(content, out);
+    const bareBlog = withBareBlog ? await build(content, join(dir, 'bare-blog'), 'scripts/bare-blog') : undefined;
     cardRows.push(row([count, (((cold.seconds - coldWithCards.seconds) * 1000) / (count + 2)).toFixed(0)]));
     for (const [name, run] of [
       ['cold, no caches', cold],
       ['cold, share cards cached', coldWithCards],
       ['after one edit, caches kept', warm],
+      ...(bareBlog ? [['bare blog, cold', bareBlog] as const] : []),
     ] as const) {
       rows.push(
         row([
