@@ -3,8 +3,8 @@
  *
  * Astro hands its pages every collection's entries through one module,
  * `astro:data-layer-content`, whose code holds the whole store as a string
- * literal: 40 MB at 5,000 articles. The bundler copies that string several
- * times over while it builds the pages' code, which made up most of the
+ * literal: 40 MB at 5,000 articles. The bundler held some eight copies of
+ * that string at once while it built the pages' code, half a gigabyte of the
  * build's peak memory. In a build, this integration answers the import with
  * a module that reads the same file when the pages run, so the bundler never
  * holds the store. `astro dev` is left as it is: it reloads the store on
