@@ -7,6 +7,7 @@ import { site } from './src/site.config.ts';
 import { contentRoot } from './src/lib/content-root.ts';
 import { readSitemapFacts } from './src/lib/sitemap-fs.ts';
 import { contentStoreFromDisk } from './src/lib/content-store-fs.ts';
+import { pruneCardCache } from './src/lib/card-cache-fs.ts';
 
 // A build of another content folder (see src/lib/content-root.ts) keeps its
 // cache beside that content, so it never mixes with the site's own.
@@ -31,6 +32,8 @@ export default defineConfig({
   integrations: [
     // Pages read the content store from disk instead of the bundle carrying it.
     contentStoreFromDisk(),
+    // The card cache keeps only the cards this build shows.
+    pruneCardCache(),
     sitemap({
       filter: (page) => !sitemapFacts.excluded.has(page),
       serialize: (item) => ({ ...item, lastmod: sitemapFacts.lastmod.get(item.url) ?? item.lastmod }),

@@ -8,11 +8,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import satori from 'satori';
 import satoriPackage from 'satori/package.json' with { type: 'json' };
+import { cardCacheDir, cardFile, markCardInUse } from './card-cache-fs';
 import { CARD_HEIGHT, CARD_LAYOUT_VERSION, CARD_WIDTH, cardTree, type CardInputs } from './share-card';
 
 const require = createRequire(import.meta.url);
@@ -44,16 +45,6 @@ function loadFonts(): Promise<Font[]> {
   return fonts;
 }
 
-/**
- * Where cards are kept between builds: beside the other build caches, never
- * in the output. A build of another content folder keeps its cards with
- * that folder's other caches (see astro.config.mjs), so a benchmark's cold
- * build really starts cold and never fills the site's own cache.
- */
-export const cardCacheDir = process.env.BROADSIDE_CONTENT
-  ? join(process.env.BROADSIDE_CONTENT, '.astro-cache', 'broadside-cards')
-  : join(process.cwd(), 'node_modules/.cache/broadside-cards');
-
 let fontsDigest: Promise<string> | undefined;
 
 /** One digest of the fonts, taken once per build rather than once per card. */
@@ -81,6 +72,13 @@ export async function cardKey(inputs: CardInputs): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
+/** The key of a card this build shows, its cached PNG marked in use so the cache keeps it. */
+export async function shownCardKey(inputs: CardInputs, cacheDir = cardCacheDir): Promise<string> {
+  const key = await cardKey(inputs);
+  await markCardInUse(key, cacheDir);
+  return key;
+}
+
 /** Draws a card, without the cache. */
 export async function drawCard(inputs: CardInputs): Promise<Buffer> {
   const svg = await satori(cardTree(inputs) as Parameters<typeof satori>[0], {
@@ -101,7 +99,7 @@ export async function shareCardPng(
   inputs: CardInputs,
   cacheDir = cardCacheDir,
 ): Promise<{ png: Buffer; cached: boolean }> {
-  const file = join(cacheDir, `${await cardKey(inputs)}.png`);
+  const file = cardFile(await cardKey(inputs), cacheDir);
   try {
     return { png: await readFile(file), cached: true };
   } catch {

@@ -116,6 +116,13 @@ describe('a rebuild after a correction, with the caches kept', () => {
     expect(page(path, rebuilt)).toContain('A correction was appended to this report.');
   });
 
+  it('keeps in the card cache only the cards the site still shows', () => {
+    // The corrected headline drew a new card; the old one went when the build succeeded.
+    const shown = files(rebuilt).filter((file) => file.startsWith('cards/'));
+    expect(shown.length).toBe(synthetic + 2);
+    expect(readdirSync(join(content, '.astro-cache', 'broadside-cards'))).toHaveLength(shown.length);
+  });
+
   it('gives, file for file, the site a build from scratch gives', () => {
     expect(files(rebuilt)).toEqual(files(fromScratch));
     const differing = files(fromScratch).filter(

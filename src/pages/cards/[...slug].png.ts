@@ -10,7 +10,7 @@ import { getArticles, getLiveBlogs } from '../../lib/articles';
 import { articleCard, liveBlogCard } from '../../lib/metadata/page-meta';
 import { articlePermalink, liveBlogPermalink, shareCardPath } from '../../lib/permalinks';
 import type { CardInputs } from '../../lib/share-card';
-import { cardKey, shareCardPng } from '../../lib/share-card-fs';
+import { shareCardPng, shownCardKey } from '../../lib/share-card-fs';
 
 /** The route parameter for a card path: `/cards/<slug>.png`. */
 const slugOf = (pagePath: string) =>
@@ -24,12 +24,13 @@ export async function getStaticPaths() {
     ...articles.map((article) => ({ path: articlePermalink(article), inputs: articleCard(article) })),
     ...blogs.map((blog) => ({ path: liveBlogPermalink(blog.id), inputs: liveBlogCard(blog) })),
   ];
-  // Keyed by what the card shows, so a later build copies an unchanged card instead of reading it from the cache.
+  // Keyed by what the card shows, so a later build copies an unchanged card instead of reading it from
+  // the cache; the cache keeps the cards some page still shows (see card-cache-fs.ts).
   return Promise.all(
     cards.map(async ({ path, inputs }) => ({
       params: { slug: slugOf(path) },
       props: { inputs },
-      cacheKey: await cardKey(inputs),
+      cacheKey: await shownCardKey(inputs),
     })),
   );
 }
