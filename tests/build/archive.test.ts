@@ -18,9 +18,11 @@ const out = join(work, 'dist');
 const synthetic = 45;
 const page = (path: string, dir = out) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 0;
+/** The front page and its later pages, for 46 articles at 20 a page. */
+const frontPages = ['', 'page/2', 'page/3'];
 /** Every article the front pages list, in order. */
 const frontPageLinks = () =>
-  ['', 'page/2', 'page/3'].flatMap((path) =>
+  frontPages.flatMap((path) =>
     [...page(path).matchAll(/<h2 class="card-title"[^>]*><a href="([^"]+)"/g)].map((match) => match[1]),
   );
 
@@ -102,7 +104,6 @@ describe('a rebuild after a correction, with the caches kept', () => {
   });
 
   it('shows the corrections on the articles and in the lists', () => {
-    const frontPages = ['', 'page/2', 'page/3'];
     const listed = (index: number, dir: string) =>
       frontPages.flatMap((front) => {
         const link = new RegExp(`<a href="/([^"]+)/"[^>]*>(\\w+) report ${index}:`).exec(page(front, dir));
