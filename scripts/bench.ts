@@ -50,8 +50,8 @@ function folderBytes(dir: string): number {
 function build(content: string, out: string, root = '.'): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const args = ['node_modules/astro/bin/astro.mjs', 'build', '--root', root, '--outDir', out];
-    const child = spawn(process.execPath, args, {
+    const astro = ['node_modules/astro/bin/astro.mjs', 'build', '--root', root, '--outDir', out];
+    const child = spawn(process.execPath, astro, {
       env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
