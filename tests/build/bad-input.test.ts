@@ -3,7 +3,7 @@
  * broken one must stop the build with a message naming the file, the field
  * (or line) and what is wrong.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,29 @@ describe('the build', { timeout: 120_000 }, () => {
     expect(output).toContain('/live/russia-ukraine/index.html');
   });
 
+  it('builds a file with a byte-order mark, and leaves no trace of drafts, however unfinished or far ahead', () => {
+    const { status, output } = build('drafts', {
+      'articles/2022/with-bom.md': `\uFEFF${article(good.replace('A good article', 'Saved with a byte-order mark'))}`,
+      'articles/2022/draft-ahead.md': article(
+        `${good.replace('A good article', 'Embargoed draft').replace('2022-05-23', '2099-01-01')}\ndraft: true`,
+      ),
+      'articles/2022/draft-half.md': '---\ntitle: Half-written draft\ndraft: true\n---\n',
+    });
+    expect(status, output).toBe(0);
+    expect(output).toMatch(/WARN.*draft-half\.md \(draft\): standfirst: is required/);
+    const dist = join(work, 'drafts', 'dist');
+    expect(readFileSync(join(dist, 'world/2022/05/23/with-bom/index.html'), 'utf8')).toContain(
+      'Saved with a byte-order mark',
+    );
+    const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) =>
+      /\.(html|xml|txt|json)$/.test(file),
+    );
+    for (const file of files) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text, file).not.toMatch(/Embargoed draft|Half-written draft|draft-ahead|draft-half|2099/);
+    }
+  });
+
   it('stops on every refused file of the corpus in one build, naming file, field or line, and what is right', () => {
     const { status, output } = build('refused', {}, join(project, 'tests/fixtures/content/refused'));
     expect(status).not.toBe(0);
@@ -46,7 +69,8 @@ describe('the build', { timeout: 120_000 }, () => {
       'live/duplicate-ids.md': 'updates.1.id: "first" is already the id of update 1: each update needs its own id',
       'articles/2022/empty-body.md': 'the body is empty: write the article below the frontmatter',
       'articles/2022/malformed-date.md': 'published: "23/05/2022" is not an ISO 8601 date or date-time with offset',
-      'articles/2022/malformed-yaml.md': 'the frontmatter is not valid YAML',
+      'articles/2022/malformed-yaml.md':
+        'line 5: Missing closing "quote: a quote, bracket or brace is opened and never closed',
       'articles/2022/bad-slug.md': 'slug: slug may hold only lower-case letters, digits and single hyphens',
       'articles/2022/bad-tag.md': 'tags.0: a tag may hold only lower-case letters, digits and single hyphens',
       'articles/2022/future.md': 'published: is more than 24 hours in the future',
@@ -59,14 +83,41 @@ describe('the build', { timeout: 120_000 }, () => {
       'articles/2022/unclosed-directive.md':
         'line 10: unclosed directive ":::pullquote": end it with a line holding only ":::"',
       'articles/2022/updated-early.md': 'updated: is before `published`',
-      'articles/2022/wrong-type.md': 'tags: Expected type `"array"`, received `"string"`',
+      'articles/2022/wrong-type.md': 'tags: must be a list, e.g. [one, two]',
       'articles/2022/unknown-directive.md':
         'line 10: unknown directive ":::sidebar": the directives articles can use are :::pullquote',
       'articles/2022/unsafe-handler.md': 'line 8: unsafe HTML <img onerror>: event-handler attributes can run script',
       'articles/2022/unsafe-javascript-link.md': 'line 8: unsafe link "javascript:alert(1)"',
       'articles/2022/unsafe-script.md': 'line 10: unsafe HTML <script> is not allowed in articles',
+      // Files an editor wrote that would not be built.
+      'articles/2022/.dot-file.md': 'is not built: names starting with "." or "_" are left out of the site',
+      'articles/2022/_underscore.md': 'is not built: names starting with "." or "_" are left out of the site',
+      'articles/2022/long-extension.markdown': 'is not built: only .md files are read; rename it to long-extension.md',
+      'articles/2022/upper-case.MD': 'is not built: only .md files are read; rename it to upper-case.md',
+      'articles/2022/Spaces And Capitals.md':
+        'the file name "Spaces And Capitals" becomes the permalink, which may hold only lower-case letters, digits and single hyphens: rename the file (e.g. spaces-and-capitals.md) or set slug:',
+      // Frontmatter that does not read as the editor meant.
+      'articles/2022/alias-bomb.md': 'line 2: the YAML repeats aliases (*name) more than 20 times',
+      'articles/2022/blank-before-fence.md': 'line 2: the frontmatter must start on the first line',
+      'articles/2022/glued-fence.md': 'line 1: "---title: Glued fence": the opening --- must be alone on its line',
+      'articles/2022/unclosed-fence.md': 'line 1: the frontmatter is never closed',
+      'articles/2022/duplicate-key.md': 'line 5: Map keys must be unique: "section" is given twice; keep one',
+      'articles/2022/colon-in-title.md':
+        'line 2: Nested mappings are not allowed in compact mappings: a value holding ": " needs quotes, e.g. title: "Breaking: quake"',
+      'articles/2022/misspelt-field.md': 'publihsed: is not a field: did you mean `published`?',
+      'articles/2022/merge-key.md': '<<: YAML merge keys are not read: write each field out in full',
+      'articles/2022/control-character.md':
+        'line 2, column 34: a vertical tab (a line break pasted from a word processor) (U+000B) cannot appear in a feed',
+      // Values that look filled but are empty or wrong.
+      'articles/2022/invisible-title.md': 'title: must not be empty (it holds only spaces or invisible characters)',
+      'articles/2022/blank-alt.md': 'image.alt: holds only spaces or invisible characters',
+      'articles/2022/year-typo.md': 'published: "0202-05-23": the year 0202 looks mistyped',
+      'articles/2022/remote-lead-image.md': 'image.src: "https://example.com/photo.jpg" is not a file of this site',
     };
-    expect(output).toContain(`${Object.keys(expected).length} content problems stop the build`);
+    // Lines past the first that a file adds: each problem once, and nothing more.
+    const extraLines = { 'articles/2022/misspelt-field.md': 1 };
+    const count = Object.keys(expected).length + Object.values(extraLines).reduce((sum, lines) => sum + lines, 0);
+    expect(output).toContain(`${count} content problems stop the build`);
     const report = output.slice(output.indexOf('content problems stop the build'));
     for (const [file, message] of Object.entries(expected)) {
       // The message follows its file name, on the same line or the next.
@@ -74,6 +125,9 @@ describe('the build', { timeout: 120_000 }, () => {
       expect(at, `${file} is named`).toBeGreaterThan(-1);
       expect(report.slice(at, at + file.length + 250), file).toContain(message);
     }
+    // A draft is work in progress: its problems are warnings, and it stops nothing.
+    expect(report).not.toContain('draft-half-written.md');
+    expect(output).toMatch(/WARN.*draft-half-written\.md \(draft\): standfirst: is required/);
     // Nothing was half-built.
     expect(existsSync(join(work, 'refused', 'dist', 'index.html'))).toBe(false);
   });

@@ -57,7 +57,7 @@ function articleFields() {
     redirectFrom: z
       .array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' }))
       .default([]),
-    /** Drafts are never built. */
+    /** A draft is checked, with warnings only, and never built. */
     draft: z.boolean().default(false),
   };
   return { before, after };
@@ -82,7 +82,8 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
     })
     .superRefine((article, ctx) => {
       const { published, updated, timezone } = article;
-      if (isTimeZone(timezone)) {
+      // A draft may be dated ahead: it is kept out of the build until it is published.
+      if (!article.draft && isTimeZone(timezone)) {
         const latest = Date.now() + site.maxFutureHours * 3_600_000;
         if (toInstant(published, timezone).getTime() > latest) {
           ctx.addIssue({

@@ -49,11 +49,19 @@ export function siteLinkSchema() {
   });
 }
 
+/** Spaces, zero-width and other invisible characters: text made of nothing else looks filled but says nothing. */
+const INVISIBLE = /[\s\p{Cf}\p{Z}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** True when `text` has at least one character a reader can see. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
 /** A non-empty line of text with no surrounding white space. */
 export function textSchema(max?: number) {
   const base = z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
-    .min(1, { message: 'must not be empty' });
+    .refine(hasVisibleText, { message: 'must not be empty (it holds only spaces or invisible characters)' });
   return max ? base.max(max, { message: `must be at most ${max} characters` }) : base;
 }

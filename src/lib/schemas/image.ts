@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { textSchema } from './common';
+import { hasVisibleText, textSchema } from './common';
 
 /**
  * An article's lead image. `src` is checked by whatever the caller passes:
@@ -10,7 +10,12 @@ export function imageSchema<Src extends z.ZodType>(src: Src) {
     /** Path to the file, relative to the article. */
     src,
     /** What the image shows, for people who cannot see it; `""` only for a decorative image. */
-    alt: z.string({ error: 'is required: say what the image shows, or "" if it is purely decorative' }),
+    alt: z
+      .string({ error: 'is required: say what the image shows, or "" if it is purely decorative' })
+      .refine((alt) => alt === '' || hasVisibleText(alt), {
+        message:
+          'holds only spaces or invisible characters: say what the image shows, or "" if it is purely decorative',
+      }),
     /** The caption printed under the image. */
     caption: textSchema().optional(),
     /** Who made or supplied it, e.g. "AFP". */

@@ -1,0 +1,51 @@
+/**
+ * One report of content problems for a whole content sync. Astro loads the
+ * collections side by side and stops at the first loader that throws, so a
+ * loader that threw alone would hide the other collections' problems, and
+ * the rules that look across collections (permalinks, links, redirects)
+ * would only run in a later build. Instead each loader hands its problems to
+ * this report, and the last loader to finish runs the cross-collection rules
+ * on what the others stored and throws once, listing everything.
+ */
+import type { DataStore } from 'astro/loaders';
+
+type Store = Pick<DataStore, 'values'>;
+
+/** Problems found across collections, given each collection's stored entries. */
+export type CrossCollectionCheck = (stores: Record<string, Store>) => string[];
+
+export interface ContentReport {
+  /** A loader starts: its collection and the store it fills. */
+  begin(collection: string, store: Store): void;
+  /** A loader is done with `problems`; throws everything once the last loader of the sync is done. */
+  end(problems: readonly string[]): void;
+}
+
+/** The message a build stops with: every problem, one a line. */
+export function contentProblemsMessage(problems: readonly string[]): string {
+  return `${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n  ${problems.join('\n  ')}`;
+}
+
+export function createContentReport(crossCheck: CrossCollectionCheck): ContentReport {
+  let running = 0;
+  let problems: string[] = [];
+  const stores: Record<string, Store> = {};
+  return {
+    begin(collection, store) {
+      running += 1;
+      stores[collection] = store;
+    },
+    end(found) {
+      running -= 1;
+      problems.push(...found);
+      if (running > 0) return;
+      const all = [...problems, ...crossCheck(stores)];
+      problems = [];
+      if (all.length === 0) return;
+      const error = new Error(contentProblemsMessage(all));
+      // The list is the whole message: a stack trace of the loader would only bury it.
+      error.stack = '';
+      throw error;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The lead image an article's frontmatter names (`image.src`), checked
+ * before Astro's image pipeline sees it: a remote or misplaced image would
+ * otherwise crash the build while some page renders, naming no article.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, extname, relative, resolve } from 'node:path';
+
+/** Formats Astro's image pipeline can read. */
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff', '.svg']);
+
+/**
+ * What is wrong with `data.image.src` of the file at `filePath`, as
+ * `image.src: ...` lines; empty when the image is a local file inside
+ * `contentRoot` that the build can use, or when there is no image.
+ */
+export function leadImageProblems(data: Record<string, unknown>, filePath: string, contentRoot: string): string[] {
+  const src = (data.image as { src?: unknown } | undefined)?.src;
+  if (typeof src !== 'string' || src.trim() === '') return [];
+  const problem = (what: string) => [`image.src: "${src}" ${what}`];
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
+    return problem(
+      'is not a file of this site: pages load images from the site only; save it beside the article and give its path, e.g. ./images/photo.jpg',
+    );
+  }
+  if (src.startsWith('/')) return problem('must be relative to the article, e.g. ./images/photo.jpg');
+  const path = resolve(dirname(filePath), src);
+  const fromRoot = relative(contentRoot, path);
+  if (fromRoot.startsWith('..')) return problem('is outside the content folder: keep images beside the articles');
+  if (!IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) {
+    return problem(`is not an image the site can use: use ${[...IMAGE_EXTENSIONS].join(', ')}`);
+  }
+  if (!existsSync(path)) return problem(`does not exist (looked for ${relative(process.cwd(), path)})`);
+  return [];
+}

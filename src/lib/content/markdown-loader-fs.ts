@@ -1,0 +1,203 @@
+/**
+ * The content loader for Markdown collections, on Astro's public loader API
+ * (`parseData`, `renderMarkdown`, `generateDigest`, `store`). It reads each
+ * file once and checks everything about it before anything is stored, so
+ * one build lists every problem of every file:
+ *
+ * - files that look like Markdown but would not be built (`.MD`,
+ *   `.markdown`, `_name.md`, `.name.md`): an editor's file never just
+ *   disappears;
+ * - characters no feed can carry (see `forbidden-characters.ts`);
+ * - the frontmatter's fences and YAML (see `frontmatter.ts`: dates stay as
+ *   written, aliases are capped);
+ * - the fields, against the collection's schema (misspelt names get a
+ *   suggestion), the lead image file, and a file name that is not a valid slug;
+ * - an empty body, and every problem the Markdown plugins report.
+ *
+ * A draft is checked too, but its problems are warnings and nothing of it is
+ * stored: drafts never stop a build and never reach the output.
+ *
+ * An unchanged file is not read into the store again: its digest covers the
+ * file and the code that checks and renders it (`codeVersion`), so a change
+ * to a schema or a Markdown plugin renders every entry afresh.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { SLUG_PATTERN } from '../schemas/common';
+import type { ContentReport } from './content-report';
+import { forbiddenCharacters, withoutForbiddenCharacters } from './forbidden-characters';
+import { readFrontmatter } from './frontmatter';
+import { leadImageProblems } from './lead-image-fs';
+import { renderProblems } from './render-problems';
+import { schemaProblems } from './schema-problems';
+
+export interface MarkdownCollectionOptions {
+  /** The folder of the collection, relative to the project. */
+  base: string;
+  /** The collection's schema, with a plain string standing in for Astro's `image()` helper. */
+  schema: z.ZodType;
+  /** Refuse a file with nothing below its frontmatter. */
+  requireBody?: boolean;
+  /** Where problems go; shared by every collection of the content config. */
+  report: ContentReport;
+}
+
+/** Names editors give Markdown files; any of them that is not a plain `.md` file is refused, never skipped. */
+const MARKDOWN_LIKE = /\.(?:md|markdown|mdown|mkdn?|mdx|txt)$/i;
+
+/** Folders, relative to the project, whose code decides what an entry becomes. */
+const CODE_THAT_RENDERS = ['src/lib/content', 'src/lib/markdown', 'src/lib/schemas', 'src/lib/images'];
+const FILES_THAT_RENDER = [
+  'src/content.config.ts',
+  'src/site.config.ts',
+  'src/lib/dates.ts',
+  'astro.config.mjs',
+  'package-lock.json',
+];
+
+/** A hash of the code that checks and renders content: part of every entry's digest. */
+export async function codeVersion(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  const files = [...FILES_THAT_RENDER];
+  for (const folder of CODE_THAT_RENDERS) {
+    const names = await readdir(resolve(root, folder), { recursive: true }).catch(() => []);
+    files.push(...names.map((name) => `${folder}/${name}`));
+  }
+  for (const file of files.sort()) {
+    const text = await readFile(resolve(root, file)).catch(() => undefined);
+    if (text) hash.update(file).update(text);
+  }
+  return hash.digest('hex');
+}
+
+interface Candidate {
+  path: string;
+  /** The path under the collection's folder, with "/" between folders. */
+  entry: string;
+}
+
+/** Every Markdown-looking file under `base`, split into entries and files that would not be built. */
+async function listFiles(base: string): Promise<{ entries: Candidate[]; refused: Candidate[] }> {
+  const names = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries: Candidate[] = [];
+  const refused: Candidate[] = [];
+  for (const dirent of names) {
+    if (!dirent.isFile() || !MARKDOWN_LIKE.test(dirent.name)) continue;
+    const path = resolve(dirent.parentPath, dirent.name);
+    const entry = relative(base, path).split(sep).join('/');
+    const hidden = entry.split('/').some((part) => part.startsWith('.') || part.startsWith('_'));
+    (hidden || extname(entry) !== '.md' ? refused : entries).push({ path, entry });
+  }
+  return { entries, refused };
+}
+
+function refusedFileProblem({ entry }: Candidate): string {
+  const name = basename(entry);
+  if (name.startsWith('.') || name.startsWith('_') || entry.includes('/.') || entry.includes('/_')) {
+    return 'is not built: names starting with "." or "_" are left out of the site; rename it, or set draft: true to keep it unpublished';
+  }
+  const stem = name.slice(0, -extname(name).length);
+  return `is not built: only .md files are read; rename it to ${stem.toLowerCase()}.md`;
+}
+
+/** A file name that cannot be part of a URL, when the frontmatter gives no `slug` instead. */
+function fileNameProblem(entry: string, data: Record<string, unknown>): string | undefined {
+  if (data.slug !== undefined) return undefined;
+  const stem = basename(entry, '.md');
+  if (SLUG_PATTERN.test(stem)) return undefined;
+  const suggested = stem
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `the file name "${stem}" becomes the permalink, which may hold only lower-case letters, digits and single hyphens: rename the file${suggested ? ` (e.g. ${suggested}.md)` : ''} or set slug:`;
+}
+
+/**
+ * The Markdown handed to Astro's renderer: a small frontmatter of our own
+ * (the renderer would otherwise read any `---` block at the top of the body
+ * as YAML), then blank lines, so the body starts on its own line of the
+ * file and every line a plugin reports is the file's.
+ */
+function renderSource(body: string, bodyLine: number, data: Record<string, unknown>): string {
+  const frontmatter = JSON.stringify({ lang: typeof data.lang === 'string' ? data.lang : undefined });
+  return `---\n${frontmatter}\n---${'\n'.repeat(bodyLine - 1)}${body}`;
+}
+
+export function markdownCollection({ base, schema, requireBody = false, report }: MarkdownCollectionOptions): Loader {
+  return {
+    name: 'broadside-markdown',
+    load: async (context: LoaderContext) => {
+      const { store, logger, config, collection } = context;
+      const root = fileURLToPath(config.root);
+      const folder = resolve(root, base);
+      const shown = (path: string) => relative(process.cwd(), path) || path;
+      const problems: string[] = [];
+      report.begin(collection, store);
+      try {
+        const version = await codeVersion(root);
+        const { entries, refused } = await listFiles(folder);
+        for (const file of refused) problems.push(`${shown(file.path)}: ${refusedFileProblem(file)}`);
+        const kept = new Set<string>();
+        for (const { path, entry } of entries) {
+          const id = entry.slice(0, -'.md'.length);
+          const source = await readFile(path, 'utf8');
+          const digest = context.generateDigest(`${version}\n${source}`);
+          if (store.get(id)?.digest === digest) {
+            kept.add(id);
+            continue;
+          }
+          const found = forbiddenCharacters(source);
+          const { data, body, bodyLine, problems: frontmatterProblems } = readFrontmatter(withoutForbiddenCharacters(source));
+          found.push(...frontmatterProblems);
+          const draft = data.draft === true;
+          if (frontmatterProblems.length === 0) {
+            found.push(...schemaProblems(schema, data), ...leadImageProblems(data, path, dirname(folder)));
+            const nameProblem = fileNameProblem(entry, data);
+            if (nameProblem) found.push(nameProblem);
+            if (requireBody && body.trim() === '') {
+              found.push('the body is empty: write the article below the frontmatter');
+            }
+          }
+          let rendered: Awaited<ReturnType<LoaderContext['renderMarkdown']>> | undefined;
+          if (bodyLine > 1) {
+            try {
+              rendered = await context.renderMarkdown(renderSource(body, bodyLine, data), {
+                fileURL: pathToFileURL(path),
+              });
+            } catch (error) {
+              found.push(...renderProblems(error));
+            }
+          }
+          const where = shown(path);
+          if (draft) {
+            for (const problem of found) logger.warn(`${where} (draft): ${problem}`);
+            continue;
+          }
+          if (found.length > 0 || !rendered) {
+            problems.push(...found.map((problem) => `${where}: ${problem}`));
+            continue;
+          }
+          const parsed = await context.parseData({ id, data, filePath: path });
+          store.set({
+            id,
+            data: parsed,
+            filePath: relative(root, path).split(sep).join('/'),
+            digest,
+            rendered,
+            assetImports: rendered.metadata?.imagePaths ?? [],
+          });
+          kept.add(id);
+        }
+        for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+      } catch (error) {
+        problems.push(`${base}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      report.end(problems);
+    },
+  };
+}
