@@ -3,6 +3,7 @@
  * Pure, so the browser can run it against the reader's clock and the tests
  * against a pinned one; the static page never states an age that goes stale.
  */
+import type { Timestamp } from './dates';
 
 /** Articles younger than this many whole years carry no notice. */
 export const MIN_YEARS = 1;
@@ -39,26 +40,16 @@ function compareFields(a: number[], b: number[]): number {
 }
 
 /**
- * Whole years that have certainly gone by since `published` (a `<time
- * datetime>` value: `2022-05-23` or `2022-05-23T15:25:00+04:00`), counted
- * in the article's zone. A date alone has no time of day, so its anniversary
- * counts only once that whole day is over: the notice never overstates.
- * `undefined` when `published` is neither form.
+ * Whole years that have certainly gone by since `published`, counted in the
+ * article's zone. A date alone has no time of day, so its anniversary counts
+ * only once that whole day is over: the notice never overstates.
  */
-export function fullYearsSince(published: string, now: Date, timeZone: string): number | undefined {
+export function fullYearsSince(published: Timestamp, now: Date, timeZone: string): number {
   const nowFields = fieldsIn(now, timeZone);
-  let then: number[];
-  let compared: number[];
-  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
-  if (dateOnly) {
-    then = dateOnly.slice(1).map(Number);
-    compared = nowFields.slice(0, 3);
-  } else {
-    const instant = new Date(published);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(published) || Number.isNaN(instant.getTime())) return undefined;
-    then = fieldsIn(instant, timeZone);
-    compared = nowFields;
-  }
+  const [then, compared] =
+    published.kind === 'date'
+      ? [published.date.split('-').map(Number), nowFields.slice(0, 3)]
+      : [fieldsIn(published.instant, timeZone), nowFields];
   const years = compared[0]! - then[0]!;
   // Past the anniversary only when the rest of the date (and time) is strictly later.
   const pastAnniversary = compareFields(compared.slice(1), then.slice(1)) > 0;
@@ -66,8 +57,8 @@ export function fullYearsSince(published: string, now: Date, timeZone: string): 
 }
 
 /** The notice for an article published at `published`, or `undefined` while it is younger than `MIN_YEARS`. */
-export function ageNotice(published: string, now: Date, timeZone: string): string | undefined {
+export function ageNotice(published: Timestamp, now: Date, timeZone: string): string | undefined {
   const years = fullYearsSince(published, now, timeZone);
-  if (years === undefined || years < MIN_YEARS) return undefined;
+  if (years < MIN_YEARS) return undefined;
   return `This article is more than ${years} ${years === 1 ? 'year' : 'years'} old`;
 }

@@ -5,7 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ageNotice } from './age';
-import { machineTimestamp, toInstant, type Timestamp } from './dates';
+import { toInstant, type Timestamp } from './dates';
 
 export type Article = CollectionEntry<'articles'>;
 export type LiveBlog = CollectionEntry<'live'>;
@@ -32,7 +32,7 @@ const builtAt = new Date();
 
 /** Whether an article already carries the age notice at build time (see AgeNotice). */
 export function oldAtBuild(published: Timestamp, timeZone: string): boolean {
-  return ageNotice(machineTimestamp(published, timeZone), builtAt, timeZone) !== undefined;
+  return ageNotice(published, builtAt, timeZone) !== undefined;
 }
 
 /**

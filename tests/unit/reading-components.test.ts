@@ -55,7 +55,7 @@ describe('AgeNotice', () => {
     const html = await render(AgeNotice, { published: parseTimestamp('2022-05-23'), timeZone: 'Asia/Dubai' });
     expect(attributes(html)).toEqual({
       class: 'age-notice old-at-build',
-      'data-published': '2022-05-23',
+      'data-date': '2022-05-23',
       'data-zone': 'Asia/Dubai',
       hidden: '',
     });
@@ -70,6 +70,8 @@ describe('AgeNotice', () => {
     });
     expect(attributes(html).class).toBe('age-notice');
     expect(attributes(html)).toHaveProperty('hidden');
+    expect(attributes(html)['data-instant']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(attributes(html)).not.toHaveProperty('data-date');
   });
 });
 
