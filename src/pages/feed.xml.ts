@@ -10,6 +10,7 @@ import { articleInstant, getArticles } from '../lib/articles';
 import { machineTimestamp, toInstant } from '../lib/dates';
 import { articleFeedHtml, FEED_LENGTH } from '../lib/metadata/feed';
 import { absoluteUrl, articlePermalink, siteFeedPath } from '../lib/permalinks';
+import { translationNotice } from '../lib/translation';
 import { site } from '../site.config';
 
 export const GET: APIRoute = async () => {
@@ -22,14 +23,11 @@ export const GET: APIRoute = async () => {
     articles.map(async (article) => {
       const { title, standfirst, section, published, updated, timezone, tags, image, translation } = article.data;
       const pageUrl = absoluteUrl(articlePermalink(article));
-      const language = translation?.from && new Intl.DisplayNames(['en'], { type: 'language' }).of(translation.from);
       const content = articleFeedHtml({
         pageUrl,
         standfirst,
         image: image && { ...image, src: (await getImage({ src: image.src })).src },
-        notice: translation?.automated
-          ? `Powered by automated translation${language ? ` from ${language}` : ''}`
-          : undefined,
+        notice: translationNotice(translation),
         bodyHtml: article.rendered?.html ?? '',
       });
       return {

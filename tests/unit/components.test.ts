@@ -79,12 +79,18 @@ describe('Byline', () => {
 
 describe('TranslationNotice', () => {
   it('says the text was machine-translated', async () => {
-    expect(visibleText(await render(TranslationNotice, {}))).toBe('Powered by automated translation');
+    expect(visibleText(await render(TranslationNotice, { translation: { automated: true } }))).toBe(
+      'Powered by automated translation',
+    );
   });
   it('names the source language when known', async () => {
-    expect(visibleText(await render(TranslationNotice, { from: 'ar' }))).toBe(
+    expect(visibleText(await render(TranslationNotice, { translation: { automated: true, from: 'ar' } }))).toBe(
       'Powered by automated translation from Arabic',
     );
+  });
+  it('says nothing of a text translated by people, or of none', async () => {
+    expect((await render(TranslationNotice, { translation: { automated: false, from: 'ar' } })).trim()).toBe('');
+    expect((await render(TranslationNotice, { translation: undefined })).trim()).toBe('');
   });
 });
 

@@ -1,8 +1,14 @@
 /**
  * The pieces of the feeds that are not @astrojs/rss's job: an item's full
  * HTML, with every link made absolute (a feed reader shows it away from the
- * site, where `/world/...` or `#section` would lead nowhere).
+ * site, where `/world/...` or `#section` would lead nowhere). The HTML is
+ * built and changed as a hast tree, never by pattern over a string.
  */
+import type { Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import { visit } from 'unist-util-visit';
 
 /**
  * How many articles the site feed carries, newest first, each whole: a day's
@@ -12,11 +18,6 @@
  */
 export const FEED_LENGTH = 30;
 
-/** Text made safe as HTML element content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function absolute(value: string, pageUrl: string): string {
   try {
     return new URL(value, pageUrl).href;
@@ -25,30 +26,35 @@ function absolute(value: string, pageUrl: string): string {
   }
 }
 
-/** A start tag, its quoted attribute values read whole (a value may hold ">"). */
-const START_TAG = /<[a-zA-Z][a-zA-Z0-9-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/g;
-
 /**
- * Makes `href`, `src` and `srcset` URLs in `html` absolute, resolved against
- * the page's own URL. Only start tags are touched, never text, and values
- * are read double-quoted, as Astro and rehype write them: that is the only
- * HTML this is given.
+ * Makes every `href`, `src` and `srcset` URL in `tree` absolute, resolved
+ * against the page's own URL. Only attributes are touched, never text.
  */
-export function absoluteLinks(html: string, pageUrl: string): string {
-  return html.replace(START_TAG, (tag) =>
-    tag
-      .replace(
-        /(\s(?:href|src)=")([^"]*)"/g,
-        (_, start: string, value: string) => `${start}${absolute(value, pageUrl)}"`,
-      )
-      .replace(/(\ssrcset=")([^"]*)"/g, (_, start: string, value: string) => {
-        const candidates = value.split(',').map((candidate) => {
+function absoluteLinks(tree: Root, pageUrl: string): Root {
+  visit(tree, 'element', (node) => {
+    const { properties } = node;
+    for (const name of ['href', 'src'] as const) {
+      const value = properties[name];
+      if (typeof value === 'string') properties[name] = absolute(value, pageUrl);
+    }
+    const { srcSet } = properties;
+    if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
+      const candidates = typeof srcSet === 'string' ? srcSet.split(',') : srcSet.map(String);
+      properties.srcSet = candidates
+        .map((candidate) => {
           const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
           return [absolute(url, pageUrl), ...descriptor].join(' ');
-        });
-        return `${start}${candidates.join(', ')}"`;
-      }),
-  );
+        })
+        .join(', ');
+    }
+  });
+  return tree;
+}
+
+/** HTML as a feed carries it: every link absolute, resolved against `pageUrl`. */
+export function feedHtml(html: string | Root, pageUrl: string): string {
+  const tree = typeof html === 'string' ? fromHtml(html, { fragment: true }) : html;
+  return toHtml(absoluteLinks(tree, pageUrl), { characterReferences: { useNamedReferences: true } });
 }
 
 export interface ArticleFeedParts {
@@ -65,27 +71,21 @@ export interface ArticleFeedParts {
 /** The whole article as one HTML document fragment: standfirst, lead image, notice, body. */
 export function articleFeedHtml(parts: ArticleFeedParts): string {
   const { image } = parts;
-  const caption = [image?.caption, image?.credit]
-    .filter(Boolean)
-    .map((text) => escapeHtml(text!))
-    .join(' ');
-  const html = [
-    `<p><strong>${escapeHtml(parts.standfirst)}</strong></p>`,
-    image
-      ? `<figure><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}">${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`
-      : '',
-    parts.notice ? `<p><em>${escapeHtml(parts.notice)}</em></p>` : '',
-    parts.bodyHtml,
-  ].join('');
-  return absoluteLinks(html, parts.pageUrl);
+  const caption = [image?.caption, image?.credit].filter(Boolean).join(' ');
+  const tree = fromHtml(parts.bodyHtml, { fragment: true });
+  tree.children.unshift(
+    h('p', [h('strong', parts.standfirst)]),
+    ...(image
+      ? [h('figure', [h('img', { src: image.src, alt: image.alt }), ...(caption ? [h('figcaption', caption)] : [])])]
+      : []),
+    ...(parts.notice ? [h('p', [h('em', parts.notice)])] : []),
+  );
+  return feedHtml(tree, parts.pageUrl);
 }
 
 /** A live update's plain-text body as paragraphs, the way the page shows it. */
 export function liveUpdateFeedHtml(body: string, link?: { label: string; href: string }, pageUrl = ''): string {
-  const paragraphs = body
-    .split(/\n\s*\n/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`)
-    .join('');
-  const more = link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : '';
-  return absoluteLinks(`${paragraphs}${more}`, pageUrl);
+  const paragraphs = body.split(/\n\s*\n/).map((paragraph) => h('p', paragraph.trim()));
+  const more = link ? [h('p', [h('a', { href: link.href }, link.label)])] : [];
+  return feedHtml(h(null, [...paragraphs, ...more]), pageUrl);
 }
