@@ -4,14 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { markdownOptions } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
-import { contentRoot } from './src/lib/content-root.ts';
+import { contentRoot, otherContentCacheDir } from './src/lib/content-root.ts';
 import { readSitemapFacts } from './src/lib/sitemap-fs.ts';
 import { contentStoreFromDisk } from './src/lib/content-store-fs.ts';
 import { pruneCardCache } from './src/lib/card-cache-fs.ts';
-
-// A build of another content folder (see src/lib/content-root.ts) keeps its
-// cache beside that content, so it never mixes with the site's own.
-const otherContent = process.env.BROADSIDE_CONTENT;
 
 // Last-modified times and the pages to leave out (redirects, 404), read from the content's frontmatter.
 const sitemapFacts = readSitemapFacts(contentRoot);
@@ -39,7 +35,7 @@ export default defineConfig({
       serialize: (item) => ({ ...item, lastmod: sitemapFacts.lastmod.get(item.url) ?? item.lastmod }),
     }),
   ],
-  ...(otherContent ? { cacheDir: `${otherContent}/.astro-cache` } : {}),
+  ...(otherContentCacheDir ? { cacheDir: otherContentCacheDir } : {}),
   // A strict policy in a <meta> on every page: Astro hashes the scripts and
   // styles it emits, so nothing inline runs unless the build put it there.
   // frame-ancestors cannot be set from a <meta>: deploy/ and public/_headers

@@ -8,16 +8,10 @@
 import { readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { otherContentCacheDir } from './content-root';
 
-/**
- * Beside the other build caches, never in the output. A build of another
- * content folder keeps its cards with that folder's other caches (see
- * astro.config.mjs), so a benchmark's cold build really starts cold and
- * never fills the site's own cache.
- */
-export const cardCacheDir = process.env.BROADSIDE_CONTENT
-  ? join(process.env.BROADSIDE_CONTENT, '.astro-cache', 'broadside-cards')
-  : join(process.cwd(), 'node_modules/.cache/broadside-cards');
+/** Beside the other build caches, never in the output. */
+export const cardCacheDir = join(otherContentCacheDir ?? join(process.cwd(), 'node_modules/.cache'), 'broadside-cards');
 
 export const cardFile = (key: string, cacheDir = cardCacheDir) => join(cacheDir, `${key}.png`);
 

@@ -1,6 +1,18 @@
+import { join } from 'node:path';
+
 /**
  * Where the Markdown lives. `BROADSIDE_CONTENT` points a build at another
  * folder (a benchmark corpus, a test's broken articles); by default it is
  * the project's own `content/`.
  */
 export const contentRoot: string = process.env.BROADSIDE_CONTENT ?? './content';
+
+/**
+ * Where a build of another content folder keeps its caches: beside that
+ * content, so a benchmark's cold build really starts cold and never fills
+ * or reads the site's own caches. `undefined` for the site's own content,
+ * whose caches stay in their default places under `node_modules/`.
+ */
+export const otherContentCacheDir: string | undefined = process.env.BROADSIDE_CONTENT
+  ? join(process.env.BROADSIDE_CONTENT, '.astro-cache')
+  : undefined;

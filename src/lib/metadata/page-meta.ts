@@ -20,7 +20,7 @@ import {
 } from '../permalinks';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInputs } from '../share-card';
 import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd, type JsonLd, type Publisher } from './json-ld';
-import { openGraphLocale, openGraphTags, type MetaTag, type PreviewImage } from './open-graph';
+import { openGraphLocale, openGraphTags, type MetaTag, type OpenGraphInput, type PreviewImage } from './open-graph';
 
 export interface FeedLink {
   title: string;
@@ -47,9 +47,14 @@ export const publisher: Publisher = {
   logo: { url: absoluteUrl(publisherLogoPath), width: 512, height: 512 },
 };
 
-/** The Open Graph locale of a page in `lang`: the site's own locale for the site's language. */
-function localeOf(lang: string): string {
-  return openGraphLocale(lang === site.lang ? site.locale : lang);
+/**
+ * The Open Graph tags of a page at `canonical`, in `lang`: the site's name
+ * and the page's locale (the site's own for the site's language) added to
+ * what the page says of itself.
+ */
+function pageTags(canonical: string, lang: string, input: Omit<OpenGraphInput, 'url' | 'siteName' | 'locale'>) {
+  const locale = openGraphLocale(lang === site.lang ? site.locale : lang);
+  return openGraphTags({ url: canonical, siteName: site.name, locale, ...input });
 }
 
 function cardImage(pagePath: string, inputs: CardInputs): PreviewImage {
@@ -75,7 +80,7 @@ export function websiteMeta(path: string, title: string, description: string): P
   const canonical = absoluteUrl(path);
   return {
     canonical,
-    tags: openGraphTags({ url: canonical, title, description, siteName: site.name, locale: localeOf(site.lang) }),
+    tags: pageTags(canonical, site.lang, { title, description }),
     jsonLd: [],
     feeds: [siteFeed],
   };
@@ -110,12 +115,9 @@ export function articleMeta(article: ArticleMetaSource): PageMeta {
   const sectionLabel = site.sections[section].label;
   return {
     canonical,
-    tags: openGraphTags({
-      url: canonical,
+    tags: pageTags(canonical, lang, {
       title,
       description: standfirst,
-      siteName: site.name,
-      locale: localeOf(lang),
       image,
       article: { publishedTime: datePublished, modifiedTime: dateModified, section: sectionLabel, tags },
     }),
@@ -176,12 +178,9 @@ export function liveBlogMeta(blog: LiveBlogMetaSource): PageMeta {
   const sectionLabel = site.sections[section].label;
   return {
     canonical,
-    tags: openGraphTags({
-      url: canonical,
+    tags: pageTags(canonical, lang, {
       title,
       description: standfirst,
-      siteName: site.name,
-      locale: localeOf(lang),
       image,
       article: { publishedTime: at(coverageStart), modifiedTime: modified, section: sectionLabel, tags: [] },
     }),

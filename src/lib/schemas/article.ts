@@ -108,5 +108,3 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
       }
     });
 }
-
-export type ArticleData = z.output<ReturnType<typeof articleSchema<z.ZodType<unknown>>>>;
