@@ -3,12 +3,17 @@
  *
  * Astro hands its pages every collection's entries through one module,
  * `astro:data-layer-content`, whose code holds the whole store as a string
- * literal: 40 MB at 5,000 articles. The bundler held some eight copies of
- * that string at once while it built the pages' code, half a gigabyte of the
- * build's peak memory. In a build, this integration answers the import with
- * a module that reads the same file when the pages run, so the bundler never
- * holds the store. `astro dev` is left as it is: it reloads the store on
- * every edit.
+ * literal, and the bundler held several copies of that string at once while
+ * it built the pages' code (figures in docs/benchmarks.md). In a build, this
+ * integration answers the import with a module that reads the same file when
+ * the pages run, so the bundler never holds the store. `astro dev` is left as
+ * it is: it reloads the store on every edit.
+ *
+ * The module id and the file name are Astro's internals, not its public API
+ * (docs/decisions.md says why no public API does this). So that an upgrade
+ * cannot quietly undo it, a build whose pages never asked for the module
+ * fails, naming docs/upgrading-astro.md, and a unit test reads both names
+ * from Astro's own code.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -29,8 +34,8 @@ export function storeModuleCode(file: string): string {
   ].join('\n');
 }
 
-/** The Vite plugin that answers Astro's store module with `storeModuleCode(file)`. */
-export function storeFromDiskPlugin(file: string): VitePlugin {
+/** The Vite plugin that answers Astro's store module with `storeModuleCode(file)`; `onResolve` hears each time it does. */
+export function storeFromDiskPlugin(file: string, onResolve: () => void = () => undefined): VitePlugin {
   return {
     name: 'broadside:content-store-from-disk',
     resolveId: {
@@ -38,7 +43,11 @@ export function storeFromDiskPlugin(file: string): VitePlugin {
       order: 'pre',
       filter: { id: new RegExp(`^${STORE_MODULE}$`) },
       // With no store written (no entries at all), Astro's own module answers.
-      handler: () => (existsSync(file) ? FROM_DISK : null),
+      handler: () => {
+        if (!existsSync(file)) return null;
+        onResolve();
+        return FROM_DISK;
+      },
     },
     load: {
       filter: { id: new RegExp(`^${FROM_DISK}$`) },
@@ -48,13 +57,22 @@ export function storeFromDiskPlugin(file: string): VitePlugin {
 }
 
 export function contentStoreFromDisk(): AstroIntegration {
+  let file: string | undefined;
+  let resolved = false;
   return {
     name: 'broadside:content-store-from-disk',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         if (command !== 'build' || config.experimental.collectionStorage === 'chunked') return;
-        const file = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
-        updateConfig({ vite: { plugins: [storeFromDiskPlugin(file)] } });
+        file = fileURLToPath(new URL(STORE_FILE, config.cacheDir));
+        updateConfig({ vite: { plugins: [storeFromDiskPlugin(file, () => (resolved = true))] } });
+      },
+      'astro:build:done': () => {
+        if (file && existsSync(file) && !resolved) {
+          throw new Error(
+            `Astro wrote its content store (${STORE_FILE}) but its pages never imported ${STORE_MODULE}: Astro has changed how pages get their content, and the store is bundled into the pages again. Follow docs/upgrading-astro.md.`,
+          );
+        }
       },
     },
   };

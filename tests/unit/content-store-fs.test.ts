@@ -2,7 +2,7 @@
  * In a build, Astro's content store module is answered by one that reads the
  * store file when the pages run, so the bundler never copies the store.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,5 +74,29 @@ describe('storeFromDiskPlugin', () => {
     expect(code.length).toBeLessThan(200 + file.length);
     const module = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { default: unknown };
     expect(module.default).toEqual(store);
+  });
+});
+
+describe('the Astro internals the plugin relies on', () => {
+  it('still carry the names it answers: if this fails, Astro changed them; follow docs/upgrading-astro.md', () => {
+    const consts = readFileSync(join(import.meta.dirname, '../../node_modules/astro/dist/content/consts.js'), 'utf8');
+    expect(consts).toContain('DATA_STORE_VIRTUAL_ID = "astro:data-layer-content"');
+    expect(consts).toContain('DATA_STORE_FILE = "data-store.json"');
+  });
+
+  it('stops a build whose pages never asked for the store module, instead of quietly bundling it again', () => {
+    const integration = contentStoreFromDisk();
+    const setupHook = integration.hooks['astro:config:setup'] as (params: unknown) => void;
+    const done = integration.hooks['astro:build:done'] as () => void;
+    const plugins: { resolveId: Hook }[] = [];
+    setupHook({
+      command: 'build',
+      config: { cacheDir: pathToFileURL(`${dir}/`), experimental: {} },
+      updateConfig: (update: { vite: { plugins: { resolveId: Hook }[] } }) => plugins.push(...update.vite.plugins),
+    });
+    writeFileSync(join(dir, 'data-store.json'), '[]');
+    expect(() => done()).toThrow(/never imported astro:data-layer-content.*docs\/upgrading-astro\.md/);
+    plugins[0]!.resolveId.handler();
+    expect(() => done()).not.toThrow();
   });
 });
