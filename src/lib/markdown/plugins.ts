@@ -6,6 +6,7 @@ import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { rehypePrintUrls } from './rehype-print-urls';
+import { rehypeReportProblems } from './rehype-report-problems';
 import { remarkPullquote } from './remark-pullquote';
 import { remarkRawHtmlGuard } from './remark-raw-html-guard';
 import { remarkReadingTime } from './remark-reading-time';
@@ -47,8 +48,10 @@ export const rehypePlugins: RehypePlugins = [
       },
     },
   ],
-  // Last, so it sees the heading anchors above and leaves them alone.
+  // After the heading anchors, so it sees them and leaves them alone.
   [rehypePrintUrls, { siteUrl: site.url }],
+  // Last: stops the render with every problem the plugins above reported.
+  rehypeReportProblems,
 ];
 
 /**
