@@ -7,10 +7,15 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { rehypePrintUrls } from './rehype-print-urls';
 import { rehypeReportProblems } from './rehype-report-problems';
+import { remarkEmptyLinks } from './remark-empty-links';
 import { remarkPullquote } from './remark-pullquote';
 import { remarkRawHtmlGuard } from './remark-raw-html-guard';
+import { remarkRawHtmlRemoteImages } from './remark-raw-html-remote-images';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkSmartPunctuation } from './remark-smart-punctuation';
+import { remarkTableCells } from './remark-table-cells';
+import { remarkUnclosedHtml } from './remark-unclosed-html';
+import { remarkUnusedDefinitions } from './remark-unused-definitions';
 import { site } from '../../site.config';
 
 /** The container directives an article may use; anything else stops the build. */
@@ -22,7 +27,14 @@ export const remarkPlugins: RemarkPlugins = [
   // Before the directive guard, which restores prose that only looks like a directive exactly as written.
   remarkSmartPunctuation,
   [remarkDirectiveGuard, { containers: containerDirectives }],
+  // The rules below report problems (see problems.ts) and leave the tree as written; the order among them does not matter.
   [remarkRawHtmlGuard, { embedOrigins: site.embedOrigins }],
+  remarkUnclosedHtml,
+  [remarkRawHtmlRemoteImages, { siteUrl: site.url }],
+  // Markdown images (`![](...)`) are checked by their own guard, which goes here.
+  remarkTableCells,
+  remarkUnusedDefinitions,
+  remarkEmptyLinks,
   // Before the pull quotes are built: it leaves them out of the count.
   remarkReadingTime,
   remarkPullquote,

@@ -73,6 +73,11 @@ const ALLOWED: Record<string, string[]> = {
   wbr: [],
 };
 
+/** True for an element an article may use; the guard reports any other. */
+export function isAllowedElement(name: string): boolean {
+  return Object.hasOwn(ALLOWED, name.toLowerCase());
+}
+
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'srcset']);
 /** Schemes that can run script or smuggle a document; anything else relative or http(s)/mailto/tel is fine. */
 const SAFE_URL = /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
