@@ -7,9 +7,11 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { rehypePrintUrls } from './rehype-print-urls';
 import { rehypeReportProblems } from './rehype-report-problems';
+import { rehypeUniqueHeadingIds } from './rehype-unique-heading-ids';
 import { remarkEmptyLinks } from './remark-empty-links';
 import { remarkPullquote } from './remark-pullquote';
 import { remarkRawHtmlGuard } from './remark-raw-html-guard';
+import { remarkRawHtmlPageIds } from './remark-raw-html-page-ids';
 import { remarkRawHtmlRemoteImages } from './remark-raw-html-remote-images';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkSmartPunctuation } from './remark-smart-punctuation';
@@ -31,6 +33,7 @@ export const remarkPlugins: RemarkPlugins = [
   [remarkRawHtmlGuard, { embedOrigins: site.embedOrigins }],
   remarkUnclosedHtml,
   [remarkRawHtmlRemoteImages, { siteUrl: site.url }],
+  remarkRawHtmlPageIds,
   // Markdown images (`![](...)`) are checked by their own guard, which goes here.
   remarkTableCells,
   remarkUnusedDefinitions,
@@ -43,6 +46,8 @@ export const remarkPlugins: RemarkPlugins = [
 /** The one list of rehype plugins, in order. */
 export const rehypePlugins: RehypePlugins = [
   rehypeSlug,
+  // Right after the slugs: keeps heading ids clear of the page's own and of each other, before anything links to them.
+  rehypeUniqueHeadingIds,
   [
     rehypeAutolinkHeadings,
     {
