@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl } from '../../src/lib/markdown/remark-raw-html-guard';
+import { isAllowedElement, isSafeUrl } from '../../src/lib/markdown/remark-raw-html-guard';
 
 describe('isSafeUrl', () => {
   it.each([
@@ -28,5 +28,14 @@ describe('isSafeUrl', () => {
     'chrome://settings',
   ])('refuses %j', (url) => {
     expect(isSafeUrl(url)).toBe(false);
+  });
+});
+
+describe('isAllowedElement', () => {
+  it('knows the elements an article may use, in any case, and no other', () => {
+    expect(isAllowedElement('iframe')).toBe(true);
+    expect(isAllowedElement('DETAILS')).toBe(true);
+    expect(isAllowedElement('script')).toBe(false);
+    expect(isAllowedElement('constructor')).toBe(false);
   });
 });

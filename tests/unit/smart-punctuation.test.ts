@@ -1,5 +1,6 @@
+import type { Link } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { educateDashes, educateQuotes } from '../../src/lib/markdown/remark-smart-punctuation';
+import { educateDashes, educateQuotes, showsItsUrl } from '../../src/lib/markdown/remark-smart-punctuation';
 
 describe('educateQuotes', () => {
   it('opens at the start, after a space, a bracket or a dash, and closes elsewhere', () => {
@@ -40,5 +41,26 @@ describe('educateDashes', () => {
 
   it('leaves single hyphens and full stops alone', () => {
     expect(educateDashes('a well-known U.S. figure.')).toBe('a well-known U.S. figure.');
+  });
+});
+
+describe('showsItsUrl', () => {
+  const link = (url: string, words: string): Link => ({
+    type: 'link',
+    url,
+    children: [{ type: 'text', value: words }],
+  });
+
+  it('is true for a link whose words are its address, as GFM and autolinks show one', () => {
+    expect(showsItsUrl(link('https://example.com/a--b/c...d', 'https://example.com/a--b/c...d'))).toBe(true);
+    expect(showsItsUrl(link('http://www.example.com/a--b', 'www.example.com/a--b'))).toBe(true);
+    expect(showsItsUrl(link('mailto:desk--news@example.com', 'desk--news@example.com'))).toBe(true);
+    expect(showsItsUrl(link('https://example.com/a--b/', 'https://example.com/a--b'))).toBe(true);
+  });
+
+  it('is false for words that are prose, and for a link with no words', () => {
+    expect(showsItsUrl(link('https://example.com/a--b', 'the report -- in full'))).toBe(false);
+    expect(showsItsUrl(link('https://example.com/a--b', 'example.com/a--b/more'))).toBe(false);
+    expect(showsItsUrl(link('https://example.com/', ''))).toBe(false);
   });
 });

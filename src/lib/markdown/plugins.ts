@@ -6,10 +6,18 @@ import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { rehypePrintUrls } from './rehype-print-urls';
+import { rehypeReportProblems } from './rehype-report-problems';
+import { rehypeUniqueHeadingIds } from './rehype-unique-heading-ids';
+import { remarkEmptyLinks } from './remark-empty-links';
 import { remarkPullquote } from './remark-pullquote';
 import { remarkRawHtmlGuard } from './remark-raw-html-guard';
+import { remarkRawHtmlPageIds } from './remark-raw-html-page-ids';
+import { remarkRawHtmlRemoteImages } from './remark-raw-html-remote-images';
 import { remarkReadingTime } from './remark-reading-time';
 import { remarkSmartPunctuation } from './remark-smart-punctuation';
+import { remarkTableCells } from './remark-table-cells';
+import { remarkUnclosedHtml } from './remark-unclosed-html';
+import { remarkUnusedDefinitions } from './remark-unused-definitions';
 import { site } from '../../site.config';
 
 /** The container directives an article may use; anything else stops the build. */
@@ -21,7 +29,15 @@ export const remarkPlugins: RemarkPlugins = [
   // Before the directive guard, which restores prose that only looks like a directive exactly as written.
   remarkSmartPunctuation,
   [remarkDirectiveGuard, { containers: containerDirectives }],
+  // The rules below report problems (see problems.ts) and leave the tree as written; the order among them does not matter.
   [remarkRawHtmlGuard, { embedOrigins: site.embedOrigins }],
+  remarkUnclosedHtml,
+  [remarkRawHtmlRemoteImages, { siteUrl: site.url }],
+  remarkRawHtmlPageIds,
+  // Markdown images (`![](...)`) are checked by their own guard, which goes here.
+  remarkTableCells,
+  remarkUnusedDefinitions,
+  remarkEmptyLinks,
   // Before the pull quotes are built: it leaves them out of the count.
   remarkReadingTime,
   remarkPullquote,
@@ -30,6 +46,8 @@ export const remarkPlugins: RemarkPlugins = [
 /** The one list of rehype plugins, in order. */
 export const rehypePlugins: RehypePlugins = [
   rehypeSlug,
+  // Right after the slugs: keeps heading ids clear of the page's own and of each other, before anything links to them.
+  rehypeUniqueHeadingIds,
   [
     rehypeAutolinkHeadings,
     {
@@ -47,8 +65,10 @@ export const rehypePlugins: RehypePlugins = [
       },
     },
   ],
-  // Last, so it sees the heading anchors above and leaves them alone.
+  // After the heading anchors, so it sees them and leaves them alone.
   [rehypePrintUrls, { siteUrl: site.url }],
+  // Last: stops the render with every problem the plugins above reported.
+  rehypeReportProblems,
 ];
 
 /**

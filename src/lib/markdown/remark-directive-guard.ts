@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { Plugin } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { reportProblem } from './problems';
 
 export interface DirectiveGuardOptions {
   /** Container directives (`:::name`) that other plugins turn into HTML. */
@@ -22,9 +23,12 @@ function sourceOf(node: Directive, file: VFile): string {
  *
  * - Text and leaf directives are not used by articles, so `re:Invent` or a
  *   line starting `::` is put back as the text the editor wrote.
- * - A container directive whose name is not in `containers` stops the build.
- * - A container directive with no closing `:::` stops the build (remark
+ * - A container directive whose name is not in `containers` is a problem.
+ * - A container directive with no closing `:::` is a problem (remark
  *   would otherwise swallow the rest of the article into it).
+ *
+ * Problems are reported (see `reportProblem`) and the node left as it is;
+ * the build stops at the end of the render with all of them.
  *
  * @example
  *   In:  We met at re:Invent.
@@ -33,7 +37,7 @@ function sourceOf(node: Directive, file: VFile): string {
  *   In:  :::sidebar
  *        Text
  *        :::
- *   Out: build error "unknown directive \":::sidebar\"" at line 1
+ *   Out: problem at line 1: unknown directive ":::sidebar": the directives articles can use are :::pullquote
  */
 export const remarkDirectiveGuard: Plugin<[DirectiveGuardOptions], Root> = ({ containers }) => {
   return (tree, file) => {
@@ -53,16 +57,23 @@ export const remarkDirectiveGuard: Plugin<[DirectiveGuardOptions], Root> = ({ co
       }
       if (node.type === 'containerDirective') {
         if (!containers.includes(node.name)) {
-          file.fail(
+          reportProblem(
+            file,
             `unknown directive ":::${node.name}": the directives articles can use are ${containers
               .map((name) => `:::${name}`)
               .join(', ')}`,
-            node,
+            node.position,
+            'unknown-directive',
           );
         }
         const lastLine = sourceOf(node, file).trimEnd().split('\n').at(-1) ?? '';
         if (!/^\s*:{3,}\s*$/.test(lastLine)) {
-          file.fail(`unclosed directive ":::${node.name}": end it with a line holding only ":::"`, node);
+          reportProblem(
+            file,
+            `unclosed directive ":::${node.name}": end it with a line holding only ":::"`,
+            node.position,
+            'unclosed-directive',
+          );
         }
       }
       return undefined;

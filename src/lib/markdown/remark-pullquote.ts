@@ -4,6 +4,7 @@ import type {} from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import { reportProblem } from './problems';
 
 /** Letters and digits only, lower-cased, so typography and quote marks do not hide a repeat. */
 export function comparableText(text: string): string {
@@ -114,13 +115,22 @@ export const remarkPullquote: Plugin<[], Root> = () => {
 
     for (const node of pullquotes) {
       const quote = comparableText(toString(node));
-      if (!quote) file.fail('empty pull quote: write the quoted words between ":::pullquote" and ":::"', node);
+      if (!quote) {
+        reportProblem(
+          file,
+          'empty pull quote: write the quoted words between ":::pullquote" and ":::"',
+          node.position,
+          'empty-pullquote',
+        );
+      }
       const { cite, ...rest } = node.attributes ?? {};
       const unknown = Object.keys(rest);
       if (unknown.length > 0) {
-        file.fail(
+        reportProblem(
+          file,
           `unknown pull quote attribute ${unknown.map((name) => `"${name}"`).join(', ')}: only "cite" is allowed`,
-          node,
+          node.position,
+          'pullquote-attribute',
         );
       }
       const repeatsBody = bodyText.includes(quote);

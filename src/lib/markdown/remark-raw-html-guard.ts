@@ -2,7 +2,8 @@ import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Definition, Html, Image, Link, Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import { reportProblem } from './problems';
 
 export interface RawHtmlGuardOptions {
   /** Origins an `<iframe>` may load from, e.g. `https://www.youtube-nocookie.com`. */
@@ -72,6 +73,11 @@ const ALLOWED: Record<string, string[]> = {
   wbr: [],
 };
 
+/** True for an element an article may use; the guard reports any other. */
+export function isAllowedElement(name: string): boolean {
+  return Object.hasOwn(ALLOWED, name.toLowerCase());
+}
+
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'srcset']);
 /** Schemes that can run script or smuggle a document; anything else relative or http(s)/mailto/tel is fine. */
 const SAFE_URL = /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
@@ -129,37 +135,51 @@ function propertyToAttribute(property: string): string {
 }
 
 /**
- * Checks raw HTML in Markdown against an allow-list and stops the build on
- * anything that could run script or break the page: `<script>`, `<style>`,
- * forms, event handlers, `javascript:` and `data:` URLs, iframes from
- * origins not in `embedOrigins`; Markdown links and images are held to the
- * same URL rule. Nothing is silently removed: the editor
- * is told the file, the line and what to change.
+ * Checks raw HTML in Markdown against an allow-list and reports anything
+ * that could run script or break the page: `<script>`, `<style>`, forms,
+ * event handlers, `javascript:` and `data:` URLs, iframes from origins not
+ * in `embedOrigins`; Markdown links and images are held to the same URL
+ * rule. Nothing is silently removed: each problem is reported with its line
+ * (see `reportProblem`) and the build stops once the render is done.
  *
  * @example
  *   In:  Text <img src=x onerror=alert(1)> more.
- *   Out: build error at line 1: "unsafe HTML <img onerror>: event-handler
- *        attributes can run script and are not allowed"
+ *   Out: problem at line 1: unsafe HTML <img onerror>: event-handler
+ *        attributes can run script and are not allowed
  */
 export const remarkRawHtmlGuard: Plugin<[RawHtmlGuardOptions], Root> = (options) => {
   return (tree, file) => {
     visit(tree, ['link', 'image', 'definition'], (node) => {
       const { url } = node as Link | Image | Definition;
       if (!isSafeUrl(url)) {
-        file.fail(`unsafe link "${url}": only http(s), mailto, tel and site-relative URLs are allowed`, node);
+        reportProblem(
+          file,
+          `unsafe link "${url}": only http(s), mailto, tel and site-relative URLs are allowed`,
+          node.position,
+          'unsafe-link',
+        );
       }
     });
+    // Start tags of refused elements still waiting for their end tag: `<script>alert(1)</script>` is one
+    // problem, not two, even where the end tag stands in an HTML node of its own (inline HTML).
+    const refusedOpen = new Map<string, number>();
     visit(tree, 'html', (node: Html) => {
       const fragment: HastRoot = fromHtml(node.value, { fragment: true });
       visit(fragment, 'element', (element: Element) => {
         const reason = refuseElement(element, options);
-        if (reason) file.fail(`unsafe HTML ${reason}`, node);
+        if (!reason) return undefined;
+        reportProblem(file, `unsafe HTML ${reason}`, node.position, 'unsafe-html');
+        // Removing a refused element removes what it holds: its content is not reported apart.
+        return ALLOWED[element.tagName] ? undefined : SKIP;
       });
       // A lone end tag parses to nothing and would vanish without a word: hold it to the same list.
-      for (const [, name] of node.value.matchAll(/<\/\s*([a-zA-Z][\w-]*)/g)) {
-        if (!ALLOWED[name!.toLowerCase()]) {
-          file.fail(`unsafe HTML </${name!.toLowerCase()}> is not allowed in articles`, node);
-        }
+      for (const [, slash, written] of node.value.matchAll(/<(\/?)\s*([a-zA-Z][\w-]*)/g)) {
+        const name = written!.toLowerCase();
+        if (ALLOWED[name]) continue;
+        const open = refusedOpen.get(name) ?? 0;
+        if (!slash) refusedOpen.set(name, open + 1);
+        else if (open > 0) refusedOpen.set(name, open - 1);
+        else reportProblem(file, `unsafe HTML </${name}> is not allowed in articles`, node.position, 'unsafe-html');
       }
     });
   };

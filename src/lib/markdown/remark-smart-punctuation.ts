@@ -1,5 +1,7 @@
-import type { Nodes, Root, Text } from 'mdast';
+import type { Link, Nodes, Root, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
+import { textShowsUrl } from '../printed-url';
 
 /**
  * Typographer's punctuation in the prose, as a newsroom prints it:
@@ -17,7 +19,10 @@ import type { Plugin } from 'unified';
  *   that opens before a link or emphasis and closes inside it still pairs.
  * - `--` and `---` become an em dash; `...` an ellipsis.
  * - Code (inline or block), raw HTML, link addresses and image text are left
- *   exactly as written. Marks already typed curly stay as they are.
+ *   exactly as written, and so are the words of a link that are its address
+ *   (a bare `https://example.com/a--b/c...d`, an autolink `<...>`, or
+ *   `[https://example.com/a--b](https://example.com/a--b)`): a URL shown with
+ *   an em dash is not the URL. Marks already typed curly stay as they are.
  *
  * It takes the place of Astro's SmartyPants (retext), which parses every
  * text into a full natural-language tree twice: over half the time of
@@ -55,7 +60,12 @@ function educateBlock(block: Nodes): void {
       joined += node.value;
     } else if (node.type === 'break') {
       joined += ' ';
-    } else if (node.type === 'inlineCode' || node.type === 'image' || node.type === 'imageReference') {
+    } else if (
+      node.type === 'inlineCode' ||
+      node.type === 'image' ||
+      node.type === 'imageReference' ||
+      (node.type === 'link' && showsItsUrl(node))
+    ) {
       joined += 'x';
     } else if (!VERBATIM.has(node.type) && 'children' in node) {
       for (const child of node.children) collect(child);
@@ -67,6 +77,19 @@ function educateBlock(block: Nodes): void {
   for (const { node, start } of texts) {
     node.value = educateDashes(quoted.slice(start, start + node.value.length));
   }
+}
+
+/**
+ * True when a link's words are its address, as GFM shows a bare URL
+ * (`www.example.com` for `http://www.example.com`, `desk@example.com` for
+ * `mailto:desk@example.com`) or an editor writes one out: those words are
+ * an address, not prose.
+ */
+export function showsItsUrl(link: Link): boolean {
+  const words = toString(link).trim();
+  if (words === '') return false;
+  const url = link.url.trim();
+  return textShowsUrl(words, url) || url === `mailto:${words}` || url === `tel:${words}`;
 }
 
 /** Where a quote mark opens: the start of the text, a space, or an opening bracket, dash or quote. */
