@@ -37,6 +37,17 @@ export class MarkdownProblems extends Error {
   }
 
   /**
+   * How the error prints when something logs it whole (Astro's Markdown
+   * renderer does, before the loader reports it): one line, since the
+   * build's report lists each problem with its file at the end.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const file = /Markdown file "([^"]+)"/.exec(this.message)?.[1];
+    const count = `${this.problems.length} problem${this.problems.length === 1 ? '' : 's'}`;
+    return `${file ? `${file}: ` : ''}${count} in the body, listed in the report below`;
+  }
+
+  /**
    * True for a `MarkdownProblems`, even one made by another copy of this
    * module: the content loader and the Markdown processor are loaded apart,
    * so `instanceof` alone can miss it.
