@@ -1,11 +1,23 @@
 /**
  * Serves the build with Debian's nginx and `deploy/nginx.conf`, as a real
  * host would, and checks what a reader's browser receives: headers, caching,
- * pretty URLs, the 404 page. The config is used as written; only where it
- * listens, where the files are and where nginx keeps its pid and log change.
+ * pretty URLs, the 404 page, and SVGs that cannot run script. The config is
+ * used as written; only where it listens, where the files are and where
+ * nginx keeps its pid and log change. It serves a copy of the build (links
+ * to its files) with test SVGs added under /_astro/, as if an article had
+ * published them.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -17,13 +29,37 @@ const origin = `http://127.0.0.1:${port}`;
 let nginx: ChildProcess | undefined;
 let work = '';
 
+const fixtureImages = join(import.meta.dirname, '../fixtures/images/content/articles/2022/images');
+/** SVGs put into the served copy as the build would name them: one that tries to run script, and safe drawings. */
+const testSvgs = {
+  'hostile.Bx7Qz1aP.svg': join(fixtureImages, 'hostile.svg'),
+  'chart.C2mXo9Lw.svg': join(fixtureImages, 'chart.svg'),
+  'photo-unavailable.D4kTr8Vn.svg': join(
+    import.meta.dirname,
+    '../../content/articles/2022/images/photo-unavailable.svg',
+  ),
+};
+
+/** A copy of the build that costs no copying: links to its files, plus `extra` files in /_astro/. */
+function servedCopy(into: string, extra: Record<string, string>): void {
+  mkdirSync(join(into, '_astro'), { recursive: true });
+  for (const name of readdirSync(distDir)) {
+    if (name !== '_astro') symlinkSync(join(distDir, name), join(into, name));
+  }
+  for (const name of readdirSync(join(distDir, '_astro'))) {
+    symlinkSync(join(distDir, '_astro', name), join(into, '_astro', name));
+  }
+  for (const [name, source] of Object.entries(extra)) copyFileSync(source, join(into, '_astro', name));
+}
+
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'broadside-nginx-'));
+  servedCopy(join(work, 'site'), testSvgs);
   const config = readFileSync('deploy/nginx.conf', 'utf8')
     .replace(/^\s*listen [^;]+;/m, `listen 127.0.0.1:${port};`)
-    .replace(/^\s*root [^;]+;/m, `root ${distDir};`)
+    .replace(/^\s*root [^;]+;/m, `root ${join(work, 'site')};`)
     .replace(/^pid [^;]+;/m, `pid ${work}/nginx.pid;`)
     .replace(/^error_log [^;]+;/m, `error_log ${work}/error.log warn;`)
     // Temporary files in the test's own folder; as root, workers read the build as its owner.
@@ -104,4 +140,65 @@ test('keeps every redirectFrom path working', async ({ page }) => {
     await page.goto(`${origin}${from}`);
     await expect(page).toHaveURL(`${origin}${to}`);
   }
+});
+
+/** The policy `public/_headers` gives every SVG, so the two host configurations cannot drift apart. */
+const svgPolicy = /^\/\*\.svg\n\s+Content-Security-Policy: (.+)$/m.exec(readFileSync('public/_headers', 'utf8'))?.[1];
+
+test('sends every SVG, from the build or the public folder, with a policy that allows no script', async ({
+  request,
+}) => {
+  expect(svgPolicy, 'public/_headers has a /*.svg rule').toMatch(/default-src 'none'.*sandbox/);
+  for (const path of ['/_astro/hostile.Bx7Qz1aP.svg', '/favicon.svg']) {
+    const headers = (await request.get(`${origin}${path}`)).headers();
+    expect(headers['content-type'], path).toContain('image/svg+xml');
+    expect(headers['content-security-policy'], path).toBe(svgPolicy);
+    expect(headers['x-content-type-options'], path).toBe('nosniff');
+  }
+  // Pages keep their own policy: a sandbox would stop their scripts.
+  const page = (await request.get(`${origin}${articlePath}`)).headers();
+  expect(page['content-security-policy']).not.toContain('sandbox');
+});
+
+test('an SVG opened on its own runs no script', async ({ page }) => {
+  const hostile = readFileSync(testSvgs['hostile.Bx7Qz1aP.svg']);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  // The same file without the policy does run script in this browser: the check below can fail.
+  await page.route(`${origin}/unprotected.svg`, (route) =>
+    route.fulfill({ body: hostile, contentType: 'image/svg+xml' }),
+  );
+  await page.goto(`${origin}/unprotected.svg`);
+  await expect.poll(() => page.title()).toMatch(/^script ran/);
+
+  expect(requested).toContain('/script-ran');
+
+  requested.length = 0;
+  await page.goto(`${origin}/_astro/hostile.Bx7Qz1aP.svg`);
+  expect(await page.title()).toBe('hostile');
+  expect(requested).not.toContain('/script-ran');
+});
+
+test("the site's own SVGs look the same under that policy", async ({ page }) => {
+  const ownSvgs: [path: string, file: string][] = [
+    ['/favicon.svg', 'public/favicon.svg'],
+    ['/_astro/photo-unavailable.D4kTr8Vn.svg', testSvgs['photo-unavailable.D4kTr8Vn.svg']],
+    // Styled by a <style> element and style attributes: the policy must keep them.
+    ['/_astro/chart.C2mXo9Lw.svg', testSvgs['chart.C2mXo9Lw.svg']],
+  ];
+  const messages: string[] = [];
+  page.on('console', (message) => messages.push(message.text()));
+  // Small pictures are quick to compare, and the drawings scale to fit.
+  await page.setViewportSize({ width: 400, height: 240 });
+  for (const [path, file] of ownSvgs) {
+    await page.route(`${origin}/unprotected${path}`, (route) =>
+      route.fulfill({ body: readFileSync(file), contentType: 'image/svg+xml' }),
+    );
+    await page.goto(`${origin}/unprotected${path}`);
+    const unprotected = await page.screenshot();
+    await page.goto(`${origin}${path}`);
+    expect(await page.screenshot(), path).toEqual(unprotected);
+  }
+  // A policy violation would show in the console ("Refused to apply inline style ...").
+  expect(messages).toEqual([]);
 });

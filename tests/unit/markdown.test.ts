@@ -10,11 +10,16 @@ import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { markdownOptions } from '../../src/lib/markdown/plugins';
+import { remarkImageGuard } from '../../src/lib/markdown/remark-image-guard';
 import { MarkdownProblems, problemLine } from '../../src/lib/markdown/problems';
 
 const root = join(import.meta.dirname, '../fixtures/markdown');
 const cases = readdirSync(root).sort();
-const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+// The fixtures are their own content folder: the image guard accepts images inside it.
+const remarkPlugins = markdownOptions.remarkPlugins.map((plugin) =>
+  plugin === remarkImageGuard ? ([remarkImageGuard, { contentRoot: root }] as const) : plugin,
+);
+const processor = await createMarkdownProcessor({ ...markdownOptions, remarkPlugins, syntaxHighlight: false });
 const render = async (name: string) => {
   const input = readFileSync(join(root, name, 'input.md'), 'utf8');
   return (await processor.render(input, { fileURL: new URL(`file://${join(root, name, 'input.md')}`) })).code;

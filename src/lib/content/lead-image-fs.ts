@@ -1,10 +1,11 @@
 /**
  * The lead image an article's frontmatter names (`image.src`), checked
  * before Astro's image pipeline sees it: a remote or misplaced image would
- * otherwise crash the build while some page renders, naming no article.
+ * otherwise crash the build while some page renders, naming no article,
+ * and an SVG could carry script (see `src/lib/images/svg-safety.ts`).
  */
-import { existsSync } from 'node:fs';
-import { dirname, extname, relative, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
+import { imageFileProblems } from '../images/svg-safety';
 
 /** Formats Astro's image pipeline can read. */
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff', '.svg']);
@@ -25,11 +26,10 @@ export function leadImageProblems(data: Record<string, unknown>, filePath: strin
   }
   if (src.startsWith('/')) return problem('must be relative to the article, e.g. ./images/photo.jpg');
   const path = resolve(dirname(filePath), src);
-  const fromRoot = relative(contentRoot, path);
-  if (fromRoot.startsWith('..')) return problem('is outside the content folder: keep images beside the articles');
+  const fileProblems = imageFileProblems(path, contentRoot);
+  if (fileProblems.length > 0) return fileProblems.flatMap(problem);
   if (!IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) {
     return problem(`is not an image the site can use: use ${[...IMAGE_EXTENSIONS].join(', ')}`);
   }
-  if (!existsSync(path)) return problem(`does not exist (looked for ${relative(process.cwd(), path)})`);
   return [];
 }

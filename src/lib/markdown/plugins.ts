@@ -9,6 +9,7 @@ import { rehypePrintUrls } from './rehype-print-urls';
 import { rehypeReportProblems } from './rehype-report-problems';
 import { rehypeUniqueHeadingIds } from './rehype-unique-heading-ids';
 import { remarkEmptyLinks } from './remark-empty-links';
+import { remarkImageGuard } from './remark-image-guard';
 import { remarkPullquote } from './remark-pullquote';
 import { remarkRawHtmlGuard } from './remark-raw-html-guard';
 import { remarkRawHtmlPageIds } from './remark-raw-html-page-ids';
@@ -26,6 +27,8 @@ export const containerDirectives = ['pullquote'] as const;
 /** The one list of remark plugins, in order. */
 export const remarkPlugins: RemarkPlugins = [
   remarkDirective,
+  // Before the directive guard, which turns text directives back into text and would drop an image inside one.
+  remarkImageGuard,
   // Before the directive guard, which restores prose that only looks like a directive exactly as written.
   remarkSmartPunctuation,
   [remarkDirectiveGuard, { containers: containerDirectives }],
@@ -34,7 +37,6 @@ export const remarkPlugins: RemarkPlugins = [
   remarkUnclosedHtml,
   [remarkRawHtmlRemoteImages, { siteUrl: site.url }],
   remarkRawHtmlPageIds,
-  // Markdown images (`![](...)`) are checked by their own guard, which goes here.
   remarkTableCells,
   remarkUnusedDefinitions,
   remarkEmptyLinks,
