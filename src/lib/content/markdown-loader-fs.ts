@@ -29,7 +29,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { SLUG_PATTERN } from '../schemas/common';
 import type { ContentReport } from './content-report';
-import { forbiddenCharacters, withoutForbiddenCharacters } from './forbidden-characters';
+import { forbiddenCharacters, forbiddenInValues, withoutForbiddenCharacters } from './forbidden-characters';
 import { readFrontmatter } from './frontmatter';
 import { leadImageProblems } from './lead-image-fs';
 import { renderProblems } from './render-problems';
@@ -153,7 +153,7 @@ export function markdownCollection({ base, schema, requireBody = false, report }
           }
           const found = forbiddenCharacters(source);
           const { data, body, bodyLine, problems: frontmatterProblems } = readFrontmatter(withoutForbiddenCharacters(source));
-          found.push(...frontmatterProblems);
+          found.push(...frontmatterProblems, ...forbiddenInValues(data));
           const draft = data.draft === true;
           if (frontmatterProblems.length === 0) {
             found.push(...schemaProblems(schema, data), ...leadImageProblems(data, path, dirname(folder)));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forbiddenCharacters } from '../../../src/lib/content/forbidden-characters';
+import { forbiddenCharacters, forbiddenInValues } from '../../../src/lib/content/forbidden-characters';
 
 describe('forbiddenCharacters', () => {
   it('passes text any XML parser accepts: tabs, line ends, every script, emoji', () => {
@@ -30,5 +30,22 @@ describe('forbiddenCharacters', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('character references and YAML escapes', () => {
+  it('finds a reference that would put a forbidden character on the page, and leaves the others', () => {
+    expect(forbiddenCharacters('Text&#11; and &#x0c; and &#X000B;\n&amp; &#10; &#x2014; &#0;')).toEqual([
+      expect.stringMatching(/^line 1, column 5: "&#11;" stands for a vertical tab .* \(U\+000B\), which cannot appear in a feed/),
+      expect.stringMatching(/^line 1, column 15: "&#x0c;" stands for a form feed/),
+      expect.stringMatching(/^line 1, column 26: "&#X000B;" stands for a vertical tab/),
+    ]);
+  });
+
+  it('finds forbidden characters that YAML escapes made, naming the field', () => {
+    expect(forbiddenInValues({ title: 'A\u000Bb', tags: ['ok', 'x\u0000'], image: { alt: 'fine' } })).toEqual([
+      expect.stringMatching(/^title: holds a vertical tab/),
+      expect.stringMatching(/^tags\.1: holds a null character/),
+    ]);
   });
 });
