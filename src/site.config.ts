@@ -56,7 +56,7 @@ export const sectionSlugs = Object.keys(site.sections) as [SectionSlug, ...Secti
  * or any path under it (src/lib/content-rules.ts). Top-level files need no
  * entry: a name with a dot (`feed.xml`, `robots.txt`, `sitemap-0.xml`,
  * anything in `public/`) or starting with "_" (`_astro`, `_redirects`,
- * `_headers`) is the site's or the host's by rule. The unit tests check
+ * `_headers`) is the build's or the host's by rule. The unit tests check
  * this list against `src/pages/` and `public/`, and a build test against
  * every file the build writes.
  */

@@ -84,10 +84,11 @@ function paginationFolder(base: string): string {
  * sections, whose folders hold the permalinks and so the old permalinks
  * that redirects are for; there only the folder of a list's further pages
  * is the build's (`/world/page/`). So is everything under a top-level name
- * the site keeps: a folder in `reservedPathSegments`, a file name (with a
- * dot: feeds, sitemaps, `robots.txt`, everything in `public/`) and a name
- * starting with "_" (`/_astro/`, `/_redirects`, `/_headers`). Paths are
- * compared in lower case. `path` must be clean (`redirectPathProblem`).
+ * the site keeps: a folder in `reservedPathSegments` or a name starting
+ * with "_" (`/_astro/`, `/_redirects`, `/_headers`). Files need no rule
+ * here: a clean path has no dot, and every file the build writes (feeds,
+ * sitemaps, `robots.txt`, `public/`) has one. Paths are compared in lower
+ * case. `path` must be clean (`redirectPathProblem`).
  */
 export function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | undefined {
   const lists = new Set(['/', ...sectionSlugs.map(sectionPath)]);
@@ -118,9 +119,6 @@ export function builtPathCheck(pages: ReadonlySet<string>): (path: string) => st
     const top = names[0]!;
     if (reserved.has(top)) {
       return `is ${names.length > 1 ? 'under ' : ''}/${top}/, which the build serves itself: a redirect cannot take a path there; remove it`;
-    }
-    if (top.includes('.')) {
-      return `starts with the file name "${top}", and the top of the site holds the build's own files (feed.xml, robots.txt, sitemap-index.xml...): a redirect cannot go under one; remove it`;
     }
     if (top.startsWith('_')) {
       return `starts with "${top}": names starting with "_" at the top of the site are the build's and the host's (/_astro/, /_redirects, /_headers); remove it`;

@@ -21,17 +21,22 @@ export interface RedirectSource extends PermalinkSource {
   data: PermalinkSource['data'] & { redirectFrom: readonly string[] };
 }
 
-/** Characters a path may hold besides "/": RFC 3986's unreserved ones, which no host, browser or file system reads as anything else. */
+/**
+ * Characters a path may hold besides "/": RFC 3986's unreserved ones, which
+ * no host, browser or file system reads as anything else. The dot among
+ * them is refused further on, with a message of its own: it makes a name a
+ * file's.
+ */
 const UNRESERVED = /^[A-Za-z0-9._~-]$/;
 
 /** Why a character that is not unreserved may not be in an old path, with what to write instead. */
 function characterProblem(path: string, character: string): string {
   if (/[\s\p{Cc}]/u.test(character)) {
-    return 'holds white space or a control character: write the path as one unbroken run of letters, digits and - _ . ~ between slashes';
+    return 'holds white space or a control character: write the path as one unbroken run of letters, digits and - _ ~ between slashes';
   }
   if (character === '%') {
     const encoded = /%[0-9A-Fa-f]{0,2}/.exec(path)![0];
-    return `holds percent-encoding ("${encoded}"), which hosts decode before they match, so it can hide "/" or "..": write the characters themselves, only letters, digits and - _ . ~ between slashes`;
+    return `holds percent-encoding ("${encoded}"), which hosts decode before they match, so it can hide "/" or "..": write the characters themselves, only letters, digits and - _ ~ between slashes`;
   }
   if (character === '?' || character === '#') {
     const rest = path.slice(path.indexOf(character));
@@ -46,27 +51,28 @@ function characterProblem(path: string, character: string): string {
   if (character === '\\') {
     return 'holds "\\", which browsers read as "/": write "/" between the names';
   }
-  return `holds "${character}": a path may hold only letters, digits and - _ . ~ between its slashes`;
+  return `holds "${character}": a path may hold only letters, digits and - _ ~ between its slashes`;
 }
 
 /**
  * What is wrong with `path` as an old path to redirect from, judged on its
  * own (whether the site serves it is the content rules' business), or
  * undefined when it is clean: "/" and then names of RFC 3986's unreserved
- * characters only, joined by single slashes, with no "." or ".." name,
- * and a folder rather than a file. Such a path means the same to every
- * host, browser and file system, is never read as a pattern, and is written
- * back unchanged by `_redirects` and by the redirect page's route.
+ * characters but the dot (letters, digits, "-", "_", "~"), joined by single
+ * slashes. Such a path means the same to every host, browser and file
+ * system, is never read as a pattern, and is written back unchanged by
+ * `_redirects` and by the redirect page's route.
  *
  * Upper case is allowed: old CMS addresses have it (`/News/Story-123/`) and
  * readers' bookmarks keep it. Hosts such as Netlify and the file systems of
  * macOS and Windows do not tell case apart, though, so the content rules
  * compare old paths with the site's and with each other in lower case.
  *
- * A file name (`/news/story.html`) is refused: the build answers an old
+ * A name with a dot is a file's, and refused: the build answers an old
  * path with a page written as `<path>/index.html`, which hosts serve at the
- * folder path and never at a file name, and every file the site writes
- * itself has a dot in its name.
+ * folder path and never at a file name (`/news/story.html`); and every file
+ * the build writes has a dot in its name, so no redirect's page can land on
+ * one or need one to be a folder (`/world/index.html/old/`).
  *
  * The answer says what is wrong and what would be right, for the editor.
  */
@@ -85,6 +91,10 @@ export function redirectPathProblem(path: string): string | undefined {
   const last = names.at(-1)!;
   if (last.includes('.')) {
     return `names a file ("${last}"): the build answers an old path with a page in a folder, which hosts serve at paths like "/news/story/" but never at a file name; redirect a folder path, or have the host redirect this file`;
+  }
+  const file = names.find((name) => name.includes('.'));
+  if (file) {
+    return `goes under a file name ("${file}"): every file the build writes has a dot in its name (index.html, feed.xml), and a redirect's page cannot be written inside a file; redirect a path whose names have no dot`;
   }
   return undefined;
 }
