@@ -90,7 +90,7 @@ function paginationFolder(base: string): string {
  * sitemaps, `robots.txt`, `public/`) has one. Paths are compared in lower
  * case. `path` must be clean (`redirectPathProblem`).
  */
-export function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | undefined {
+function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | undefined {
   const lists = new Set(['/', ...sectionSlugs.map(sectionPath)]);
   const pageByKey = new Map([...pages].map((page) => [comparablePath(page), page]));
   const owningFolders = new Map<string, string>();
