@@ -49,5 +49,15 @@ export type SectionSlug = keyof typeof site.sections;
 /** Sections as a tuple, the form Zod's enum wants. */
 export const sectionSlugs = Object.keys(site.sections) as [SectionSlug, ...SectionSlug[]];
 
-/** Path segments the site uses itself; a section may not take one of them. */
-export const reservedPathSegments = ['live', 'tags', 'feeds', '_astro', '404'] as const;
+/**
+ * Top-level folders the build serves itself: the routes in `src/pages/`
+ * other than sections (`/search/`, `/live/...`, `/page/2/`...) and
+ * Pagefind's index. No section may take one, and no redirect may claim one
+ * or any path under it (src/lib/content-rules.ts). Top-level files need no
+ * entry: a name with a dot (`feed.xml`, `robots.txt`, `sitemap-0.xml`,
+ * anything in `public/`) or starting with "_" (`_astro`, `_redirects`,
+ * `_headers`) is the build's or the host's by rule. The unit tests check
+ * this list against `src/pages/` and `public/`, and a build test against
+ * every file the build writes.
+ */
+export const reservedPathSegments = ['404', 'cards', 'live', 'page', 'pagefind', 'search', 'tags'] as const;

@@ -4,9 +4,11 @@
  * problem names the file and the field, says what is wrong and what would
  * be right.
  */
-import { sectionSlugs } from '../site.config';
+import { reservedPathSegments, sectionSlugs } from '../site.config';
 import type { Timestamp } from './dates';
+import { pagePath } from './pagination';
 import { articlePermalink, liveBlogPermalink, sectionPath, tagPath } from './permalinks';
+import { redirectPathProblem } from './redirects';
 
 export interface ArticleForRules {
   id: string;
@@ -53,6 +55,82 @@ export function sitePaths(articles: ArticleForRules[], liveBlogs: LiveBlogForRul
   ]);
 }
 
+/**
+ * A path as old paths are compared: ending in "/", and in lower case, since
+ * hosts such as Netlify and the file systems of macOS and Windows take
+ * "/World/" and "/world/" for one path.
+ */
+function comparablePath(path: string): string {
+  return path.replace(/\/?$/, '/').toLowerCase();
+}
+
+/** Why a comparison in lower case matched a path written otherwise, for a message. */
+function caseNote(written: string, found: string): string {
+  return written.replace(/\/?$/, '/') === found.replace(/\/?$/, '/')
+    ? ''
+    : ` (${found}: hosts such as Netlify do not tell upper from lower case)`;
+}
+
+/** The folder that holds pages 2 onwards of the list at `base` (`/world/page/`), as `pagePath` makes them. */
+function paginationFolder(base: string): string {
+  return pagePath(base, 2).replace(/2\/$/, '');
+}
+
+/**
+ * A check of old paths against everything the build serves, given the
+ * site's page paths (`sitePaths`): it answers with what is there, as a
+ * message, or undefined when a redirect may claim the path. The build's are
+ * its pages and everything under them, except under the front page and the
+ * sections, whose folders hold the permalinks and so the old permalinks
+ * that redirects are for; there only the folder of a list's further pages
+ * is the build's (`/world/page/`). So is everything under a top-level name
+ * the site keeps: a folder in `reservedPathSegments` or a name starting
+ * with "_" (`/_astro/`, `/_redirects`, `/_headers`). Files need no rule
+ * here: a clean path has no dot, and every file the build writes (feeds,
+ * sitemaps, `robots.txt`, `public/`) has one. Paths are compared in lower
+ * case. `path` must be clean (`redirectPathProblem`).
+ */
+function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | undefined {
+  const lists = new Set(['/', ...sectionSlugs.map(sectionPath)]);
+  const pageByKey = new Map([...pages].map((page) => [comparablePath(page), page]));
+  const owningFolders = new Map<string, string>();
+  for (const page of pages) {
+    if (!lists.has(page)) {
+      owningFolders.set(
+        comparablePath(page),
+        `is under ${page}, a page that exists: a redirect cannot go inside a page's folder; remove it`,
+      );
+    }
+  }
+  for (const list of lists) {
+    owningFolders.set(
+      comparablePath(paginationFolder(list)),
+      `is under ${paginationFolder(list)}, where the build serves a list's further pages: a redirect cannot take a path there; remove it`,
+    );
+  }
+  const reserved = new Set<string>(reservedPathSegments);
+
+  return (path) => {
+    const key = comparablePath(path);
+    const page = pageByKey.get(key);
+    if (page) return `is the path of a page that exists${caseNote(path, page)}: a redirect cannot replace it`;
+
+    const names = key.slice(1, -1).split('/');
+    const top = names[0]!;
+    if (reserved.has(top)) {
+      return `is ${names.length > 1 ? 'under ' : ''}/${top}/, which the build serves itself: a redirect cannot take a path there; remove it`;
+    }
+    if (top.startsWith('_')) {
+      return `starts with "${top}": names starting with "_" at the top of the site are the build's and the host's (/_astro/, /_redirects, /_headers); remove it`;
+    }
+    for (let depth = 1; depth < names.length; depth += 1) {
+      const owned = owningFolders.get(`/${names.slice(0, depth).join('/')}/`);
+      if (owned) return owned;
+    }
+    return undefined;
+  };
+}
+
 /** Checks the entries together; an empty list means the site can be built. */
 export function findContentProblems(articles: ArticleForRules[], liveBlogs: LiveBlogForRules[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
@@ -97,40 +175,41 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
     } else owners.set(permalink, file);
   }
 
-  const redirects = new Map<string, string>();
+  // Permalinks and old paths as they are compared: in lower case, ending in "/".
+  const ownersByKey = new Map([...owners].map(([permalink, file]) => [comparablePath(permalink), { permalink, file }]));
+  const builtPathProblem = builtPathCheck(paths);
+  const redirects = new Map<string, { from: string; file: string }>();
   for (const article of articles) {
     const file = fileOf(article, 'articles');
     if (article.data.liveUpdates) checkLink(file, 'liveUpdates.href', article.data.liveUpdates.href);
     const permalink = articlePermalink(article);
     article.data.redirectFrom.forEach((from, index) => {
       const field = `redirectFrom.${index}`;
-      const targetOwner = owners.get(withSlash(from));
-      if (withSlash(from) === permalink) {
-        problems.push({
-          file,
-          field,
-          message: `"${from}" is this article's own permalink: a redirect from it would lead back to itself`,
-        });
-      } else if (targetOwner) {
+      const refuse = (message: string): void => {
+        problems.push({ file, field, message: `"${from}" ${message}` });
+      };
+      const key = comparablePath(from);
+      const unclean = redirectPathProblem(from);
+      if (unclean) return refuse(unclean);
+      const target = ownersByKey.get(key);
+      if (key === comparablePath(permalink)) {
+        return refuse(`is this article's own permalink: a redirect from it would lead back to itself`);
+      }
+      if (target) {
         // Redirects lead to permalinks, so a redirect from a permalink would chain: old path, then that article, then on.
-        problems.push({
-          file,
-          field,
-          message: `"${from}" is the permalink of ${targetOwner}, where redirects lead: a redirect from it would chain; remove it, or give that article another slug`,
-        });
-      } else if (paths.has(withSlash(from))) {
-        problems.push({
-          file,
-          field,
-          message: `"${from}" is the path of a page that exists: a redirect cannot replace it`,
-        });
-      } else if (redirects.has(withSlash(from))) {
-        problems.push({
-          file,
-          field,
-          message: `"${from}" already redirects from ${redirects.get(withSlash(from))}: an old path can lead to one place only`,
-        });
-      } else redirects.set(withSlash(from), file);
+        return refuse(
+          `is the permalink of ${target.file}${caseNote(from, target.permalink)}, where redirects lead: a redirect from it would chain; remove it, or give that article another slug`,
+        );
+      }
+      const built = builtPathProblem(from);
+      if (built) return refuse(built);
+      const earlier = redirects.get(key);
+      if (earlier) {
+        return refuse(
+          `already redirects from ${earlier.file}${caseNote(from, earlier.from)}: an old path can lead to one place only`,
+        );
+      }
+      redirects.set(key, { from, file });
     });
   }
 

@@ -1,6 +1,9 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findContentProblems, formatContentProblems, type ArticleForRules } from '../../src/lib/content-rules';
 import { parseTimestamp } from '../../src/lib/dates';
+import { reservedPathSegments, sectionSlugs } from '../../src/site.config';
 
 function article(id: string, data: Partial<ArticleForRules['data']> = {}): ArticleForRules {
   return {
@@ -137,6 +140,134 @@ describe('redirects that chain', () => {
   it('accepts redirects from old paths that nothing else uses', () => {
     const seed = article('2022/seed', { redirectFrom: ['/world/2022/05/22/seed-old/', '/old/seed'] });
     expect(findContentProblems([seed], [blog])).toEqual([]);
+  });
+});
+
+describe('redirects from paths the build serves', () => {
+  const site = [
+    article('2022/seed', { tags: ['diplomacy'] }),
+    article('2022/other', { liveUpdates: { href: '/live/russia-ukraine/' } }),
+  ];
+  /** The one problem an article redirecting from `from` has, as the build log shows it. */
+  const refusal = (from: string) =>
+    findContentProblems([...site, article('2022/moved', { redirectFrom: [from] })], [blog]).map(
+      (problem) => `${problem.file}: ${problem.field}: ${problem.message}`,
+    );
+
+  it.each([
+    [
+      '/search/',
+      '"/search/" is /search/, which the build serves itself: a redirect cannot take a path there; remove it',
+    ],
+    ['/Search', '"/Search" is /search/, which the build serves itself'],
+    ['/live/old-blog/', '"/live/old-blog/" is under /live/, which the build serves itself'],
+    ['/tags/diplomacy/page/2/', '"/tags/diplomacy/page/2/" is under /tags/, which the build serves itself'],
+    ['/cards/world/', '"/cards/world/" is under /cards/, which the build serves itself'],
+    ['/pagefind/', '"/pagefind/" is /pagefind/, which the build serves itself'],
+    ['/page/2/', '"/page/2/" is under /page/, which the build serves itself'],
+    [
+      '/world/page/2/',
+      '"/world/page/2/" is under /world/page/, where the build serves a list\'s further pages: a redirect cannot take a path there; remove it',
+    ],
+    [
+      '/world/2022/05/23/seed/old/',
+      '"/world/2022/05/23/seed/old/" is under /world/2022/05/23/seed/, a page that exists: a redirect cannot go inside a page\'s folder; remove it',
+    ],
+    ['/live/russia-ukraine/feed/', '"/live/russia-ukraine/feed/" is under /live/'],
+    [
+      '/_redirects',
+      '"/_redirects" starts with "_redirects": names starting with "_" at the top of the site are the build\'s and the host\'s (/_astro/, /_redirects, /_headers); remove it',
+    ],
+    ['/_astro/', '"/_astro/" starts with "_astro"'],
+    ['/feed.xml/old/', '"/feed.xml/old/" goes under a file name ("feed.xml")'],
+    ['/world/index.html/old/', '"/world/index.html/old/" goes under a file name ("index.html")'],
+    [
+      '/World/',
+      '"/World/" is the path of a page that exists (/world/: hosts such as Netlify do not tell upper from lower case): a redirect cannot replace it',
+    ],
+    ['/TAGS/diplomacy/', '"/TAGS/diplomacy/" is the path of a page that exists (/tags/diplomacy/'],
+    [
+      '/World/2022/05/23/Other',
+      '"/World/2022/05/23/Other" is the permalink of content/articles/2022/other.md (/world/2022/05/23/other/: hosts such as Netlify do not tell upper from lower case), where redirects lead',
+    ],
+    ['/*', '"/*" holds "*", which hosts read as a pattern that matches many paths'],
+    ['/news/story.html', '"/news/story.html" names a file ("story.html")'],
+  ])('refuses %j, naming the file and the field', (from, message) => {
+    const [problem, ...more] = refusal(from);
+    expect(more).toEqual([]);
+    expect(problem).toContain(`content/articles/2022/moved.md: redirectFrom.0: ${message}`);
+  });
+
+  it.each([
+    '/world/2022/05/22/seed-old/',
+    '/World/2021/old-slug/',
+    '/News/Story-123',
+    '/world/2022/05/23/',
+    '/~desk/old_cms/item-9/',
+  ])('accepts %j, which nothing in the build serves', (from) => {
+    expect(refusal(from)).toEqual([]);
+  });
+
+  it('refuses two redirects whose paths differ only in case', () => {
+    const problems = findContentProblems(
+      [
+        article('2022/seed', { redirectFrom: ['/News/Story/'] }),
+        article('2022/other', { redirectFrom: ['/news/story'] }),
+      ],
+      [],
+    );
+    expect(problems).toEqual([
+      {
+        file: 'content/articles/2022/other.md',
+        field: 'redirectFrom.0',
+        message:
+          '"/news/story" already redirects from content/articles/2022/seed.md (/News/Story/: hosts such as Netlify do not tell upper from lower case): an old path can lead to one place only',
+      },
+    ]);
+  });
+
+  it('names the field of each bad path among good ones', () => {
+    const problems = findContentProblems(
+      [article('2022/seed', { redirectFrom: ['/old/seed/', '/%2e%2e/', '/old/other/', '/robots.txt'] })],
+      [],
+    );
+    expect(problems.map(({ field }) => field)).toEqual(['redirectFrom.1', 'redirectFrom.3']);
+  });
+
+  const project = join(import.meta.dirname, '../..');
+  /** How a top-level route with a parameter is kept from redirects: a new one must say so here. */
+  const parameterRoutes: Record<string, string> = {
+    '[section]': "sections are site paths (sitePaths), and their pagination folders are the build's",
+    '[hostRedirects]': '"_redirects" starts with "_"',
+    '[...oldPath]': 'the redirects themselves',
+  };
+  const routeNames = readdirSync(join(project, 'src/pages')).map((entry) => entry.replace(/\.(astro|ts|js|md)$/, ''));
+
+  it('refuses every top-level name of src/pages/ and public/, and everything under it', () => {
+    const names = [
+      ...routeNames.filter((name) => name !== 'index' && !name.startsWith('[')),
+      ...readdirSync(join(project, 'public')),
+    ];
+    expect(names).toEqual(expect.arrayContaining(['search', 'feed.xml', 'tags', 'favicon.svg', '_headers']));
+    for (const name of names) {
+      for (const from of [`/${name}`, `/${name}/`, `/${name}/old/`]) expect(refusal(from), from).toHaveLength(1);
+    }
+  });
+
+  it('knows how every top-level route with a parameter is kept from redirects', () => {
+    expect(routeNames.filter((name) => name.startsWith('['))).toEqual(
+      expect.arrayContaining(Object.keys(parameterRoutes)),
+    );
+    for (const name of routeNames.filter((name) => name.startsWith('['))) {
+      expect(parameterRoutes, `src/pages/${name}: say how redirects keep off its paths`).toHaveProperty([name]);
+    }
+  });
+
+  it('lets no section take a name the site keeps for itself', () => {
+    for (const section of sectionSlugs) {
+      expect(reservedPathSegments).not.toContain(section);
+      expect(section).not.toMatch(/^_|\./);
+    }
   });
 });
 
