@@ -1,20 +1,14 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { markdownOptions } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
-import { contentRoot } from './src/lib/content-root.ts';
-import { readSitemapFacts } from './src/lib/sitemap-fs.ts';
 import { contentStoreFromDisk } from './src/lib/content-store-fs.ts';
 import { pruneCardCache } from './src/lib/card-cache-fs.ts';
 
 // A build of another content folder (see src/lib/content-root.ts) keeps its
 // cache beside that content, so it never mixes with the site's own.
 const otherContent = process.env.BROADSIDE_CONTENT;
-
-// Last-modified times and the pages to leave out (redirects, 404), read from the content's frontmatter.
-const sitemapFacts = readSitemapFacts(contentRoot);
 
 export default defineConfig({
   site: site.url,
@@ -34,10 +28,6 @@ export default defineConfig({
     contentStoreFromDisk(),
     // The card cache keeps only the cards this build shows.
     pruneCardCache(),
-    sitemap({
-      filter: (page) => !sitemapFacts.excluded.has(page),
-      serialize: (item) => ({ ...item, lastmod: sitemapFacts.lastmod.get(item.url) ?? item.lastmod }),
-    }),
   ],
   ...(otherContent ? { cacheDir: `${otherContent}/.astro-cache` } : {}),
   // A strict policy in a <meta> on every page: Astro hashes the scripts and
