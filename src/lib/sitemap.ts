@@ -5,7 +5,7 @@
  * `src/lib/sitemap-pages.ts` gathers the pages; the routes in `src/pages/`
  * only serve what these functions build.
  */
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { machineTimestamp, toInstant, type Timestamp } from './dates';
 import { newestFirst } from './live-blog';
 import { absoluteUrl, articlePermalink, liveBlogPermalink, type PermalinkSource } from './permalinks';
