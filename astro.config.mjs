@@ -1,16 +1,11 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { markdownOptions } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
-import { contentRoot, otherContentCacheDir } from './src/lib/content-root.ts';
-import { readSitemapFacts } from './src/lib/sitemap-fs.ts';
+import { otherContentCacheDir } from './src/lib/content-root.ts';
 import { contentStoreFromDisk } from './src/lib/content-store-fs.ts';
 import { pruneCardCache } from './src/lib/card-cache-fs.ts';
-
-// Last-modified times and the pages to leave out (redirects, 404), read from the content's frontmatter.
-const sitemapFacts = readSitemapFacts(contentRoot);
 
 export default defineConfig({
   site: site.url,
@@ -30,10 +25,6 @@ export default defineConfig({
     contentStoreFromDisk(),
     // The card cache keeps only the cards this build shows.
     pruneCardCache(),
-    sitemap({
-      filter: (page) => !sitemapFacts.excluded.has(page),
-      serialize: (item) => ({ ...item, lastmod: sitemapFacts.lastmod.get(item.url) ?? item.lastmod }),
-    }),
   ],
   ...(otherContentCacheDir ? { cacheDir: otherContentCacheDir } : {}),
   // A strict policy in a <meta> on every page: Astro hashes the scripts and

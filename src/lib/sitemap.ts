@@ -1,69 +1,157 @@
 /**
- * What the sitemap needs beyond the list of built pages: when each page last
- * changed, and which pages stay out of it (redirect pages, the 404 page).
+ * The sitemap as pure functions of the content the pages show: which pages
+ * it lists, when each last changed (written as the page writes it), how the
+ * list is split into files, and the XML of each file and of the index.
+ * `src/lib/sitemap-pages.ts` gathers the pages; the routes in `src/pages/`
+ * only serve what these functions build.
  */
+import XMLBuilder from 'fast-xml-builder';
 import { machineTimestamp, toInstant, type Timestamp } from './dates';
-import { absoluteUrl, articlePermalink, liveBlogPermalink, sectionPath, tagPath } from './permalinks';
+import { newestFirst } from './live-blog';
+import { absoluteUrl, articlePermalink, liveBlogPermalink, type PermalinkSource } from './permalinks';
 
-export interface SitemapArticle {
-  id: string;
-  data: {
-    section: string;
-    published: Timestamp;
-    updated?: Timestamp | undefined;
-    timezone: string;
-    slug?: string | undefined;
-    tags: readonly string[];
-    redirectFrom: readonly string[];
-  };
+/** The most URLs one sitemap file may hold (sitemaps.org protocol). */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+/** The sitemap index, the address `robots.txt` gives crawlers. */
+export const sitemapIndexPath = '/sitemap-index.xml';
+
+/** The site path of sitemap file `index` (0-based): `/sitemap-0.xml`, `/sitemap-1.xml`... */
+export function sitemapFilePath(index: number): string {
+  return `/sitemap-${index}.xml`;
 }
 
+/** What the sitemap needs of an article: its permalink and its times. */
+export interface SitemapArticle extends PermalinkSource {
+  data: PermalinkSource['data'] & { updated?: Timestamp | undefined };
+}
+
+/** What the sitemap needs of a live blog: its permalink and its times. */
 export interface SitemapLiveBlog {
   id: string;
-  data: { section: string; timezone: string; coverageStart: Timestamp; updates: readonly { time: Timestamp }[] };
+  data: { timezone: string; coverageStart: Timestamp; updates: readonly { time: Timestamp & { kind: 'datetime' } }[] };
 }
 
-export interface SitemapFacts {
-  /** Absolute page URL to its last-modified time (W3C date or date-time with offset). */
-  lastmod: Map<string, string>;
-  /** Absolute URLs of pages that must not be listed. */
-  excluded: Set<string>;
-}
-
-interface Change {
-  instant: Date;
+/** A last change: the text a page shows for it, and the instant to compare changes by. */
+export interface Change {
+  /** As in the page's `datetime` attributes and JSON-LD: `2022-05-24` or `2022-05-23T15:25:00+04:00`. */
   text: string;
+  instant: Date;
+}
+
+/** One `<url>` of a sitemap file. */
+export interface SitemapEntry {
+  /** Absolute URL of the page. */
+  loc: string;
+  /** Absent for a page that shows no date (search, an empty section). */
+  lastmod?: Change | undefined;
+}
+
+/** A list page and what it lists, so that it can take the newest change among them. */
+export interface SitemapList {
+  /** Site path of this page of the list, e.g. `/world/page/2/`. */
+  path: string;
+  articles: readonly SitemapArticle[];
+  liveBlogs?: readonly SitemapLiveBlog[] | undefined;
+}
+
+/** Every page a reader can land on, grouped by what dates it. */
+export interface SitemapContent {
+  articles: readonly SitemapArticle[];
+  liveBlogs: readonly SitemapLiveBlog[];
+  /** Every page of every list: front page, sections, tags. */
+  lists: readonly SitemapList[];
+  /** Site paths of pages that list nothing dated, e.g. the search page. */
+  undated: readonly string[];
 }
 
 /**
- * Last-modified times: an article's `updated` (else `published`), a live
- * blog's newest update, and for the front page, a section or a tag page the
- * newest of what it lists.
+ * A timestamp as its page shows it, through the same helper as the page's
+ * `datetime` attributes, so a date alone stays a date and never becomes
+ * midnight UTC.
  */
-export function sitemapFacts(articles: readonly SitemapArticle[], liveBlogs: readonly SitemapLiveBlog[]): SitemapFacts {
-  const changes = new Map<string, Change>();
-  const touch = (path: string, change: Change) => {
-    const url = absoluteUrl(path);
-    const known = changes.get(url);
-    if (!known || change.instant > known.instant) changes.set(url, change);
-  };
-  const excluded = new Set<string>([absoluteUrl('/404/')]);
+export function change(timestamp: Timestamp, zone: string): Change {
+  return { text: machineTimestamp(timestamp, zone), instant: toInstant(timestamp, zone) };
+}
 
-  for (const article of articles) {
-    const { section, published, updated, timezone, tags, redirectFrom } = article.data;
-    const last = updated ?? published;
-    const change = { instant: toInstant(last, timezone), text: machineTimestamp(last, timezone) };
-    for (const path of ['/', sectionPath(section), articlePermalink(article), ...tags.map(tagPath)])
-      touch(path, change);
-    for (const from of redirectFrom) excluded.add(absoluteUrl(from.replace(/\/?$/, '/')));
-  }
-  for (const blog of liveBlogs) {
-    const { section, timezone, coverageStart, updates } = blog.data;
-    const last = [coverageStart, ...updates.map((update) => update.time)]
-      .map((time) => ({ instant: toInstant(time, timezone), text: machineTimestamp(time, timezone) }))
-      .reduce((a, b) => (b.instant > a.instant ? b : a));
-    for (const path of ['/', sectionPath(section), liveBlogPermalink(blog.id)]) touch(path, last);
-  }
+/** An article's last change as its page gives it (`dateModified`): `updated`, else `published`. */
+export function articleChange(article: SitemapArticle): Change {
+  const { published, updated, timezone } = article.data;
+  return change(updated ?? published, timezone);
+}
 
-  return { lastmod: new Map([...changes].map(([url, change]) => [url, change.text])), excluded };
+/** A live blog's last change as its page gives it (`dateModified`): its newest update, else its start. */
+export function liveBlogChange(blog: SitemapLiveBlog): Change {
+  const { updates, coverageStart, timezone } = blog.data;
+  return change(newestFirst(updates)[0]?.time ?? coverageStart, timezone);
+}
+
+/** The latest of some changes, by instant; undefined when there are none. */
+export function newestChange(changes: Iterable<Change | undefined>): Change | undefined {
+  let newest: Change | undefined;
+  for (const candidate of changes) {
+    if (candidate && (!newest || candidate.instant > newest.instant)) newest = candidate;
+  }
+  return newest;
+}
+
+/**
+ * One entry per page, sorted by URL so that a build always writes the same
+ * files: each article and live blog dated by its own last change, each page
+ * of a list by the newest change among what it lists, and the undated pages
+ * without a date.
+ */
+export function sitemapEntries(content: SitemapContent): SitemapEntry[] {
+  const entries: SitemapEntry[] = [
+    ...content.articles.map((article) => ({
+      loc: absoluteUrl(articlePermalink(article)),
+      lastmod: articleChange(article),
+    })),
+    ...content.liveBlogs.map((blog) => ({
+      loc: absoluteUrl(liveBlogPermalink(blog.id)),
+      lastmod: liveBlogChange(blog),
+    })),
+    ...content.lists.map((list) => ({
+      loc: absoluteUrl(list.path),
+      lastmod: newestChange([...list.articles.map(articleChange), ...(list.liveBlogs ?? []).map(liveBlogChange)]),
+    })),
+    ...content.undated.map((path) => ({ loc: absoluteUrl(path) })),
+  ];
+  return entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+}
+
+/**
+ * The entries in files of at most `limit` URLs, in order. There is always a
+ * first file, even for no entries, so `/sitemap-0.xml` never goes missing.
+ */
+export function splitSitemap(entries: readonly SitemapEntry[], limit = SITEMAP_URL_LIMIT): SitemapEntry[][] {
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`a sitemap file must hold at least 1 URL, not ${limit}`);
+  const count = Math.max(1, Math.ceil(entries.length / limit));
+  return Array.from({ length: count }, (_, index) => entries.slice(index * limit, (index + 1) * limit));
+}
+
+const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+
+/** Escapes text and attribute values (`&`, `<`, `>`, quotes), so no URL can break out of its element. */
+const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', processEntities: true });
+const declaration = { '?xml': { '@version': '1.0', '@encoding': 'UTF-8' } };
+
+/** A `<loc>` with its `<lastmod>` when it has one. */
+const located = ({ loc, lastmod }: SitemapEntry) => (lastmod ? { loc, lastmod: lastmod.text } : { loc });
+
+/** One sitemap file: a `<urlset>` of the entries. */
+export function sitemapXml(entries: readonly SitemapEntry[]): string {
+  return xml.build({ ...declaration, urlset: { '@xmlns': SITEMAP_NAMESPACE, url: entries.map(located) } });
+}
+
+/** The sitemap index: one `<sitemap>` per file, dated by the newest change it lists. */
+export function sitemapIndexXml(files: readonly (readonly SitemapEntry[])[]): string {
+  const sitemaps = files.map((entries, index) =>
+    located({
+      loc: absoluteUrl(sitemapFilePath(index)),
+      lastmod: newestChange(entries.map((entry) => entry.lastmod)),
+    }),
+  );
+  return xml.build({ ...declaration, sitemapindex: { '@xmlns': SITEMAP_NAMESPACE, sitemap: sitemaps } });
 }

@@ -14,6 +14,8 @@ import { articlePath, liveBlogPath, normalise, seedLines } from './seed';
 
 const origin = 'https://broadside.example';
 const redirectedPath = '/world/2022/05/23/russian-diplomat-resigns/';
+/** The site's date-only article: published on a day, time unknown, never updated. */
+const dateOnlyArticlePath = '/world/2022/05/24/quad-maritime-watch/';
 
 /** What a link-preview client takes from a page's HTML. */
 interface Preview {
@@ -64,6 +66,18 @@ function pngSize(png: Buffer) {
 }
 
 /** Parses XML in the browser, as a feed reader would; fails on any parse error. */
+/** The `<loc>` and `<lastmod>` of each `<url>` or `<sitemap>`, as the browser's XML parser reads them. */
+async function xmlEntries(page: Page, xml: string, item: 'url' | 'sitemap') {
+  return page.evaluate(
+    ([text, name]) =>
+      [...new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName(name)].map((element) => ({
+        loc: element.getElementsByTagName('loc')[0]?.textContent ?? '',
+        lastmod: element.getElementsByTagName('lastmod')[0]?.textContent ?? null,
+      })),
+    [xml, item] as const,
+  );
+}
+
 async function parseXml(page: Page, xml: string) {
   return page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'application/xml');
@@ -369,21 +383,28 @@ test.describe('feeds and crawlers', () => {
     const xml = await (await request.get('/feed.xml')).text();
     await page.goto(articlePath);
     expect(await parseXml(page, xml)).toEqual({ error: null, root: 'rss' });
-    const item = await page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'application/xml');
-      const entry = doc.querySelector('item')!;
-      const html = entry.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0]!.textContent!;
-      const body = new DOMParser().parseFromString(html, 'text/html');
-      return {
-        title: entry.querySelector('title')!.textContent,
-        link: entry.querySelector('link')!.textContent,
-        updated: entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'updated')[0]?.textContent,
-        text: body.body.textContent!,
-        urls: [...body.querySelectorAll('[href], [src]')].map(
-          (el) => el.getAttribute('href') ?? el.getAttribute('src'),
-        ),
-      };
-    }, xml);
+    // The seed's item; the date-only article published a day later comes first.
+    const item = await page.evaluate(
+      ([text, link]) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        const entry = [...doc.querySelectorAll('item')].find(
+          (candidate) => candidate.querySelector('link')?.textContent === link,
+        )!;
+        const html = entry.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0]!
+          .textContent!;
+        const body = new DOMParser().parseFromString(html, 'text/html');
+        return {
+          title: entry.querySelector('title')!.textContent,
+          link: entry.querySelector('link')!.textContent,
+          updated: entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'updated')[0]?.textContent,
+          text: body.body.textContent!,
+          urls: [...body.querySelectorAll('[href], [src]')].map(
+            (el) => el.getAttribute('href') ?? el.getAttribute('src'),
+          ),
+        };
+      },
+      [xml, `${origin}${articlePath}`] as const,
+    );
     expect(item.title).toBe(seedLines[0]);
     expect(item.link).toBe(`${origin}${articlePath}`);
     expect(item.updated).toBe('2022-05-23T15:25:00+04:00');
@@ -410,7 +431,7 @@ test.describe('feeds and crawlers', () => {
     expect(links).toEqual(anchors.map((id) => `${origin}${liveBlogPath}#${id}`));
   });
 
-  test('robots.txt points to the sitemap, which lists pages with their last change and no 404 or redirect', async ({
+  test('robots.txt points to the sitemap, which lists every indexable page once, dated as the page dates itself', async ({
     page,
     request,
   }) => {
@@ -419,19 +440,40 @@ test.describe('feeds and crawlers', () => {
     const index = await (await request.get('/sitemap-index.xml')).text();
     await page.goto('/');
     expect(await parseXml(page, index)).toEqual({ error: null, root: 'sitemapindex' });
-    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
-    expect(sitemaps.length).toBeGreaterThan(0);
-    const entries = new Map<string, string | undefined>();
+    const sitemaps = await xmlEntries(page, index, 'sitemap');
+    expect(sitemaps[0]).toEqual({ loc: `${origin}/sitemap-0.xml`, lastmod: '2022-05-24' });
+    const entries = new Map<string, string | null>();
     for (const sitemap of sitemaps) {
-      const xml = await (await request.get(new URL(sitemap).pathname)).text();
+      const response = await request.get(new URL(sitemap.loc).pathname);
+      expect(response.status(), sitemap.loc).toBe(200);
+      const xml = await response.text();
       expect(await parseXml(page, xml)).toEqual({ error: null, root: 'urlset' });
-      for (const [, url] of xml.matchAll(/<url>(.*?)<\/url>/g)) {
-        entries.set(/<loc>([^<]+)<\/loc>/.exec(url!)![1]!, /<lastmod>([^<]+)<\/lastmod>/.exec(url!)?.[1]);
+      for (const { loc, lastmod } of await xmlEntries(page, xml, 'url')) {
+        expect(entries.has(loc), `${loc} listed twice`).toBe(false);
+        entries.set(loc, lastmod);
       }
     }
-    expect(new Date(entries.get(`${origin}${articlePath}`)!)).toEqual(new Date('2022-05-23T15:25:00+04:00'));
-    expect(new Date(entries.get(`${origin}${liveBlogPath}`)!)).toEqual(new Date('2022-05-23T15:25:00+04:00'));
-    expect(entries.has(`${origin}/`)).toBe(true);
-    expect([...entries.keys()].filter((url) => /404|russian-diplomat-resigns/.test(url))).toEqual([]);
+
+    // Every page a reader can land on, and nothing else: not the 404 page, no redirect page (noindex).
+    const indexable = builtPages().filter(
+      (path) => path !== '/404.html' && !preview(readPage(path)).robots?.includes('noindex'),
+    );
+    expect([...entries.keys()].sort()).toEqual(indexable.map((path) => `${origin}${path}`).sort());
+    expect(entries.has(`${origin}${redirectedPath}`)).toBe(false);
+
+    // A date alone stays a date, a date-time keeps its offset: each as its page's JSON-LD gives it.
+    expect(entries.get(`${origin}${dateOnlyArticlePath}`)).toBe('2022-05-24');
+    expect(entries.get(`${origin}${articlePath}`)).toBe('2022-05-23T15:25:00+04:00');
+    expect(entries.get(`${origin}${liveBlogPath}`)).toBe('2022-05-23T15:25:00+04:00');
+    for (const path of [dateOnlyArticlePath, articlePath, liveBlogPath]) {
+      const dated = preview(readPage(path)).jsonLd.find((data) => 'dateModified' in data);
+      expect(entries.get(`${origin}${path}`), path).toBe(dated?.dateModified);
+    }
+    // A list page takes the newest of what it lists; a page that lists nothing dated has no date.
+    expect(entries.get(`${origin}/`)).toBe('2022-05-24');
+    expect(entries.get(`${origin}/tags/diplomacy/`)).toBe('2022-05-24');
+    expect(entries.get(`${origin}/tags/united-nations/`)).toBe('2022-05-23T15:25:00+04:00');
+    expect(entries.get(`${origin}/search/`)).toBeNull();
+    expect(entries.get(`${origin}/climate/`)).toBeNull();
   });
 });

@@ -1,0 +1,40 @@
+/**
+ * The pages the sitemap lists, taken from the same published entries and
+ * the same list pages the routes build: articles, live blogs, every page of
+ * the front page, sections and tags, and search. Redirect pages, the 404
+ * page and drafts are not among them, because no route here builds them.
+ */
+import { getArticles, getLiveBlogs, isLive } from './articles';
+import { frontPages, sectionPages, tagPages } from './listings';
+import { searchPath } from './permalinks';
+import { sitemapEntries, splitSitemap, type SitemapEntry } from './sitemap';
+
+/**
+ * The site's sitemap files, each a list of entries: the sitemap index and
+ * every sitemap file ask here, so they cannot disagree. The front page's
+ * first page also lists the live blogs still running, as it shows them.
+ */
+export async function sitemapFiles(): Promise<SitemapEntry[][]> {
+  const [articles, liveBlogs, fronts, sections, tags] = await Promise.all([
+    getArticles(),
+    getLiveBlogs(),
+    frontPages(),
+    sectionPages(),
+    tagPages(),
+  ]);
+  const running = liveBlogs.filter(isLive);
+  const entries = sitemapEntries({
+    articles,
+    liveBlogs,
+    lists: [
+      ...fronts.map(({ page }) => ({
+        path: page.path,
+        articles: page.items,
+        liveBlogs: page.number === 1 ? running : [],
+      })),
+      ...[...sections, ...tags].map(({ page }) => ({ path: page.path, articles: page.items })),
+    ],
+    undated: [searchPath()],
+  });
+  return splitSitemap(entries);
+}

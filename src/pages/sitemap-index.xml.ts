@@ -1,0 +1,9 @@
+/** `/sitemap-index.xml`: one entry per sitemap file, the address `robots.txt` gives crawlers. */
+import type { APIRoute } from 'astro';
+import { sitemapIndexXml } from '../lib/sitemap';
+import { sitemapFiles } from '../lib/sitemap-pages';
+
+export const GET: APIRoute = async () =>
+  new Response(sitemapIndexXml(await sitemapFiles()), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
