@@ -221,9 +221,3 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
   }
   return problems;
 }
-
-/** One message for the build log: every problem, each on its own line. */
-export function formatContentProblems(problems: ContentProblem[]): string {
-  const lines = problems.map(({ file, field, message }) => `  ${file}: ${field}: ${message}`);
-  return `${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n${lines.join('\n')}`;
-}

@@ -117,6 +117,17 @@ describe('the build', { timeout: 120_000 }, () => {
       'articles/2022/blank-alt.md': 'image.alt: holds only spaces or invisible characters',
       'articles/2022/year-typo.md': 'published: "0202-05-23": the year 0202 looks mistyped',
       'articles/2022/remote-lead-image.md': 'image.src: "https://example.com/photo.jpg" is not a file of this site',
+      'articles/2022/escaped-control.md': [
+        'line 8, column 30: "&#x0B;" stands for a vertical tab',
+        'standfirst: holds a form feed (a page break pasted from a word processor) (U+000C)',
+      ],
+      // Old paths that would take over the site's own URLs.
+      'articles/2022/redirect-takeover.md': [
+        'redirectFrom.0: "/*" holds "*", which hosts read as a pattern',
+        'redirectFrom.1: "/feed.xml" names a file',
+        'redirectFrom.2: "/old/%2e%2e/x/" holds percent-encoding',
+      ],
+      'articles/2022/redirect-served-path.md': 'redirectFrom.0: "/search/" is /search/, which the build serves itself',
       // Images that could run script, never load, or are not there.
       'articles/2022/unsafe-svg-lead.md': [
         'image.src: "./images/hostile.svg" is unsafe: <svg onload=',

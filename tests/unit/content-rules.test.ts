@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findContentProblems, formatContentProblems, type ArticleForRules } from '../../src/lib/content-rules';
+import { findContentProblems, type ArticleForRules } from '../../src/lib/content-rules';
 import { parseTimestamp } from '../../src/lib/dates';
 import { reservedPathSegments, sectionSlugs } from '../../src/site.config';
 
@@ -268,15 +268,5 @@ describe('redirects from paths the build serves', () => {
       expect(reservedPathSegments).not.toContain(section);
       expect(section).not.toMatch(/^_|\./);
     }
-  });
-});
-
-describe('formatContentProblems', () => {
-  it('lists every problem on its own line under a count', () => {
-    const message = formatContentProblems([
-      { file: 'a.md', field: 'slug', message: 'one' },
-      { file: 'b.md', field: 'liveUpdates.href', message: 'two' },
-    ]);
-    expect(message).toBe('2 content problems stop the build:\n  a.md: slug: one\n  b.md: liveUpdates.href: two');
   });
 });

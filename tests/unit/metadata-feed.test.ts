@@ -55,8 +55,6 @@ describe('liveUpdateFeedHtml', () => {
         { label: 'Read it', href: '/world/' },
         'https://broadside.example/live/x/',
       ),
-    ).toBe(
-      '<p>One &lt;b>&amp;&lt;/b>.</p><p>Two.</p><p><a href="https://broadside.example/world/">Read it</a></p>',
-    );
+    ).toBe('<p>One &lt;b>&amp;&lt;/b>.</p><p>Two.</p><p><a href="https://broadside.example/world/">Read it</a></p>');
   });
 });

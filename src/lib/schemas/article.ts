@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { calendarDay, isTimeZone, toInstant } from '../dates';
 import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
 import { imageSchema } from './image';
+import { redirectPathProblem } from '../redirects';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 
@@ -55,7 +56,12 @@ function articleFields() {
     slug: slugSchema('slug').optional(),
     /** Old paths that must keep leading here. */
     redirectFrom: z
-      .array(z.string().regex(/^\/\S*$/, { message: 'must be a site path starting with "/"' }))
+      .array(
+        z.string().superRefine((path, ctx) => {
+          const problem = redirectPathProblem(path);
+          if (problem) ctx.addIssue({ code: 'custom', message: `"${path}" ${problem}` });
+        }),
+      )
       .default([]),
     /** A draft is checked, with warnings only, and never built. */
     draft: z.boolean().default(false),
