@@ -8,7 +8,8 @@
  */
 
 // Tab, line feed and carriage return are allowed; so is everything from U+0020 up but the two non-characters.
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 const NAMES: Record<string, string> = {
   '\u0000': 'a null character',
@@ -28,7 +29,14 @@ const REFERENCE = /&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));/g;
 
 /** Code points a reference can bring in that XML forbids (HTML itself turns `&#0;` and surrogates into U+FFFD). */
 function isForbiddenCodePoint(code: number): boolean {
-  return (code >= 0x1 && code <= 0x8) || code === 0xb || code === 0xc || (code >= 0xe && code <= 0x1f) || code === 0xfffe || code === 0xffff;
+  return (
+    (code >= 0x1 && code <= 0x8) ||
+    code === 0xb ||
+    code === 0xc ||
+    (code >= 0xe && code <= 0x1f) ||
+    code === 0xfffe ||
+    code === 0xffff
+  );
 }
 
 /**
@@ -62,11 +70,15 @@ const ADVICE = 'cannot appear in a feed: delete it, or type the line break or sp
  */
 export function forbiddenCharacters(text: string): string[] {
   const found: { index: number; message: string }[] = [];
-  for (const match of text.matchAll(FORBIDDEN)) found.push({ index: match.index, message: `${describe(match[0])} ${ADVICE}` });
+  for (const match of text.matchAll(FORBIDDEN))
+    found.push({ index: match.index, message: `${describe(match[0])} ${ADVICE}` });
   for (const match of text.matchAll(REFERENCE)) {
     const code = match[1] ? parseInt(match[1], 16) : Number(match[2]);
     if (!isForbiddenCodePoint(code)) continue;
-    found.push({ index: match.index, message: `"${match[0]}" stands for ${describe(String.fromCodePoint(code))}, which ${ADVICE}` });
+    found.push({
+      index: match.index,
+      message: `"${match[0]}" stands for ${describe(String.fromCodePoint(code))}, which ${ADVICE}`,
+    });
   }
   const at = positions(text);
   return found.sort((a, b) => a.index - b.index).map(({ index, message }) => `${at(index)}: ${message}`);

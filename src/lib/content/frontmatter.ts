@@ -102,7 +102,10 @@ function hint(code: YAMLError['code'], text: string): string {
     case 'MULTILINE_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
       return key && /: /.test(text.slice(key.length + 1))
-        ? `: a value holding ": " needs quotes, e.g. ${key}: "${text.slice(key.length + 1).trim().replaceAll('"', '\\"')}"`
+        ? `: a value holding ": " needs quotes, e.g. ${key}: "${text
+            .slice(key.length + 1)
+            .trim()
+            .replaceAll('"', '\\"')}"`
         : ': a line indented under a field continues its value; start every field at the same indentation';
     case 'BAD_INDENT':
     case 'TAB_AS_INDENT':

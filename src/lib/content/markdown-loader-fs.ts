@@ -128,6 +128,48 @@ function renderSource(body: string, bodyLine: number, data: Record<string, unkno
   return `---\n${frontmatter}\n---${'\n'.repeat(bodyLine - 1)}${body}`;
 }
 
+export interface EntryToCheck {
+  /** The file's path under the collection's folder, e.g. `2022/bondarev-resigns.md`. */
+  entry: string;
+  /** The file's absolute path. */
+  path: string;
+  schema: z.ZodType;
+  requireBody: boolean;
+  /** The folder every image must be in. */
+  contentRoot: string;
+}
+
+type Render = (markdown: string) => ReturnType<LoaderContext['renderMarkdown']>;
+
+/**
+ * Everything about one file that can be checked alone: its characters, its
+ * frontmatter and fields, its lead image, its name, and its body through
+ * `render` (Astro's `renderMarkdown`). `found` lists the problems, each
+ * beginning with its line or field; `rendered` is the body's HTML when it
+ * rendered.
+ */
+export async function checkEntry(source: string, file: EntryToCheck, render: Render) {
+  const found = forbiddenCharacters(source);
+  const { data, body, bodyLine, problems } = readFrontmatter(withoutForbiddenCharacters(source));
+  found.push(...problems, ...forbiddenInValues(data));
+  if (problems.length === 0) {
+    found.push(...schemaProblems(file.schema, data), ...leadImageProblems(data, file.path, file.contentRoot));
+    const nameProblem = fileNameProblem(file.entry, data);
+    if (nameProblem) found.push(nameProblem);
+    if (file.requireBody && body.trim() === '')
+      found.push('the body is empty: write the article below the frontmatter');
+  }
+  let rendered: Awaited<ReturnType<Render>> | undefined;
+  if (bodyLine > 1) {
+    try {
+      rendered = await render(renderSource(body, bodyLine, data));
+    } catch (error) {
+      found.push(...renderProblems(error));
+    }
+  }
+  return { found, data, rendered };
+}
+
 export function markdownCollection({ base, schema, requireBody = false, report }: MarkdownCollectionOptions): Loader {
   return {
     name: 'broadside-markdown',
@@ -151,28 +193,12 @@ export function markdownCollection({ base, schema, requireBody = false, report }
             kept.add(id);
             continue;
           }
-          const found = forbiddenCharacters(source);
-          const { data, body, bodyLine, problems: frontmatterProblems } = readFrontmatter(withoutForbiddenCharacters(source));
-          found.push(...frontmatterProblems, ...forbiddenInValues(data));
+          const { found, data, rendered } = await checkEntry(
+            source,
+            { entry, path, schema, requireBody, contentRoot: dirname(folder) },
+            (markdown) => context.renderMarkdown(markdown, { fileURL: pathToFileURL(path) }),
+          );
           const draft = data.draft === true;
-          if (frontmatterProblems.length === 0) {
-            found.push(...schemaProblems(schema, data), ...leadImageProblems(data, path, dirname(folder)));
-            const nameProblem = fileNameProblem(entry, data);
-            if (nameProblem) found.push(nameProblem);
-            if (requireBody && body.trim() === '') {
-              found.push('the body is empty: write the article below the frontmatter');
-            }
-          }
-          let rendered: Awaited<ReturnType<LoaderContext['renderMarkdown']>> | undefined;
-          if (bodyLine > 1) {
-            try {
-              rendered = await context.renderMarkdown(renderSource(body, bodyLine, data), {
-                fileURL: pathToFileURL(path),
-              });
-            } catch (error) {
-              found.push(...renderProblems(error));
-            }
-          }
           const where = shown(path);
           if (draft) {
             for (const problem of found) logger.warn(`${where} (draft): ${problem}`);

@@ -4,6 +4,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
+import { remarkCodeFences } from './remark-code-fences';
 import { remarkDirectiveGuard } from './remark-directive-guard';
 import { rehypePrintUrls } from './rehype-print-urls';
 import { rehypeReportProblems } from './rehype-report-problems';
@@ -38,6 +39,7 @@ export const remarkPlugins: RemarkPlugins = [
   [remarkRawHtmlRemoteImages, { siteUrl: site.url }],
   remarkRawHtmlPageIds,
   remarkTableCells,
+  remarkCodeFences,
   remarkUnusedDefinitions,
   remarkEmptyLinks,
   // Before the pull quotes are built: it leaves them out of the count.

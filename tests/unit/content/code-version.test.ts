@@ -7,7 +7,8 @@ import { codeVersion } from '../../../src/lib/content/markdown-loader-fs';
 const project = join(import.meta.dirname, '../../..');
 const copy = mkdtempSync(join(tmpdir(), 'broadside-code-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
-for (const path of ['src', 'astro.config.mjs', 'package-lock.json']) cpSync(join(project, path), join(copy, path), { recursive: true });
+for (const path of ['src', 'astro.config.mjs', 'package-lock.json'])
+  cpSync(join(project, path), join(copy, path), { recursive: true });
 
 describe('codeVersion: part of every entry digest, so changed checks or rendering re-render the content', () => {
   it('is stable while the code is unchanged', async () => {

@@ -4,7 +4,7 @@ import { createContentReport } from '../../../src/lib/content/content-report';
 const store = (values: unknown[]) => ({ values: () => values as never });
 
 describe('createContentReport', () => {
-  it('throws once, when the last loader is done, with every collection\'s problems and the cross-collection ones', () => {
+  it("throws once, when the last loader is done, with every collection's problems and the cross-collection ones", () => {
     const seen: unknown[] = [];
     const report = createContentReport((stores) => {
       seen.push(Object.keys(stores).sort());

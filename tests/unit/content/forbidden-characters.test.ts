@@ -22,7 +22,12 @@ describe('forbiddenCharacters', () => {
   it('finds every character that XML 1.0 forbids, and only those', () => {
     // XML 1.0's Char production.
     const allowed = (code: number) =>
-      code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || code >= 0x10000;
+      code === 0x9 ||
+      code === 0xa ||
+      code === 0xd ||
+      (code >= 0x20 && code <= 0xd7ff) ||
+      (code >= 0xe000 && code <= 0xfffd) ||
+      code >= 0x10000;
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const expected = [...text].filter((character) => !allowed(character.codePointAt(0)!)).length;
@@ -36,7 +41,9 @@ describe('forbiddenCharacters', () => {
 describe('character references and YAML escapes', () => {
   it('finds a reference that would put a forbidden character on the page, and leaves the others', () => {
     expect(forbiddenCharacters('Text&#11; and &#x0c; and &#X000B;\n&amp; &#10; &#x2014; &#0;')).toEqual([
-      expect.stringMatching(/^line 1, column 5: "&#11;" stands for a vertical tab .* \(U\+000B\), which cannot appear in a feed/),
+      expect.stringMatching(
+        /^line 1, column 5: "&#11;" stands for a vertical tab .* \(U\+000B\), which cannot appear in a feed/,
+      ),
       expect.stringMatching(/^line 1, column 15: "&#x0c;" stands for a form feed/),
       expect.stringMatching(/^line 1, column 26: "&#X000B;" stands for a vertical tab/),
     ]);

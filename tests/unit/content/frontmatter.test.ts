@@ -36,17 +36,33 @@ describe('readFrontmatter', () => {
   });
 
   it.each([
-    ['a duplicated key', file('title: A\ntitle: B'), 'line 3: Map keys must be unique: "title" is given twice; keep one'],
+    [
+      'a duplicated key',
+      file('title: A\ntitle: B'),
+      'line 3: Map keys must be unique: "title" is given twice; keep one',
+    ],
     [
       'a colon in an unquoted value',
       file('title: Breaking: quake'),
       'line 2: Nested mappings are not allowed in compact mappings: a value holding ": " needs quotes, e.g. title: "Breaking: quake"',
     ],
-    ['a tab as indentation', file('title: A\n\tsection: world'), 'line 3: Tabs are not allowed as indentation: indent with spaces'],
-    ['an unclosed quote', file('title: "A'), 'line 2: Missing closing "quote: a quote, bracket or brace is opened and never closed'],
+    [
+      'a tab as indentation',
+      file('title: A\n\tsection: world'),
+      'line 3: Tabs are not allowed as indentation: indent with spaces',
+    ],
+    [
+      'an unclosed quote',
+      file('title: "A'),
+      'line 2: Missing closing "quote: a quote, bracket or brace is opened and never closed',
+    ],
     ['a list instead of fields', file('- title'), 'line 2: the frontmatter must be fields'],
     ['blank lines above the fence', `\n\n${file('title: A')}`, 'line 3: the frontmatter must start on the first line'],
-    ['a fence glued to text', '---title: A\n---\nBody', 'line 1: "---title: A": the opening --- must be alone on its line'],
+    [
+      'a fence glued to text',
+      '---title: A\n---\nBody',
+      'line 1: "---title: A": the opening --- must be alone on its line',
+    ],
     ['a fence never closed', '---\ntitle: A\n\nBody', 'line 1: the frontmatter is never closed'],
     ['no frontmatter', 'Body only', 'line 1: the file has no frontmatter'],
     ['an empty file', '\n\n', 'line 1: the file is empty'],

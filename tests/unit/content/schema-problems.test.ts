@@ -21,7 +21,9 @@ describe('schemaProblems', () => {
   });
 
   it('lists the fields when nothing is close, and refuses merge keys with the fix', () => {
-    expect(schemaProblems(schema, { ...valid, zzzzzzzz: 1 })[0]).toMatch(/^zzzzzzzz: is not a field: the fields here are title, /);
+    expect(schemaProblems(schema, { ...valid, zzzzzzzz: 1 })[0]).toMatch(
+      /^zzzzzzzz: is not a field: the fields here are title, /,
+    );
     expect(schemaProblems(schema, { ...valid, '<<': {} })).toEqual([
       '<<: YAML merge keys are not read: write each field out in full',
     ]);
