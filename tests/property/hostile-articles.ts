@@ -108,6 +108,8 @@ export interface HostileArticle {
   bodyWords: string[];
   /** The sentinel word of the title. */
   titleWord: string;
+  /** The character a slip typed into the frontmatter, if any. */
+  slip?: string | undefined;
 }
 
 /** One hostile article; `tag` keeps sentinels unique across the articles of one build. */
@@ -121,30 +123,41 @@ export function hostileArticle(tag: string): fc.Arbitrary<HostileArticle> {
           return asPullquote ? `:::pullquote\n${text}\n:::` : text;
         }),
       );
+  // A slip of the keyboard somewhere in the frontmatter: one character typed in.
+  const slip = fc.option(
+    fc.tuple(fc.nat(), fc.constantFrom(':', '"', "'", '-', ' ', '\n', '&', '*', '!', '|', '>', '#', '\t', '[', '{')),
+    {
+      freq: 4,
+    },
+  );
   return fc
     .tuple(
       fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
       fc.constantFrom(...FRAGMENTS, '', '', ''),
+      fc.constantFrom(...FRAGMENTS, '', '', ''),
       fc.constantFrom('json', 'json', 'plain'),
+      slip,
     )
-    .chain(([paragraphs, titleFragment, quoting]) =>
+    .chain(([paragraphs, titleFragment, standfirstFragment, quoting, typo]) =>
       fc.tuple(...paragraphs.map((_, index) => paragraph(index))).map((texts): HostileArticle => {
         const titleWord = `t${tag}q`;
         const title = `Headline ${titleWord} ${titleFragment}`.trim();
         const body = texts.join('\n\n');
-        const source = [
-          '---',
-          `title: ${quoting === 'json' ? JSON.stringify(title) : title}`,
-          'standfirst: A standfirst.',
+        const standfirst = `A standfirst ${standfirstFragment}`.trim();
+        const quote = (text: string) => (quoting === 'json' ? JSON.stringify(text) : text);
+        let frontmatter = [
+          `title: ${quote(title)}`,
+          `standfirst: ${quote(standfirst)}`,
           'section: world',
           'published: 2022-05-23',
-          '---',
-          '',
-          body,
-          '',
         ].join('\n');
+        if (typo) {
+          const at = typo[0] % (frontmatter.length + 1);
+          frontmatter = `${frontmatter.slice(0, at)}${typo[1]}${frontmatter.slice(at)}`;
+        }
+        const source = ['---', frontmatter, '---', '', body, ''].join('\n');
         const bodyWords = [...body.matchAll(new RegExp(`w${tag}\\d+x\\d+q`, 'g'))].map((match) => match[0]);
-        return { source, bodyWords, titleWord };
+        return { source, bodyWords, titleWord, slip: typo?.[1] };
       }),
     );
 }

@@ -14,7 +14,7 @@
  * readFrontmatter('---\ntitle: Hi\npublished: 2022-05-23\n---\n\nBody.\n')
  * // => { data: { title: 'Hi', published: '2022-05-23' }, body: '\nBody.\n', bodyLine: 5, problems: [] }
  */
-import { isMap, parseDocument, type YAMLError } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 
 export interface Frontmatter {
   /** The fields, as plain values; `{}` when the YAML could not be read. */
@@ -59,7 +59,14 @@ export function readFrontmatter(source: string): Frontmatter {
   const yaml = lines.slice(1, close).join('\n');
   const body = lines.slice(close + 1).join('\n');
   const bodyLine = close + 2;
-  const document = parseDocument(yaml, { schema: 'core', merge: false, uniqueKeys: true, prettyErrors: true });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yaml, {
+    schema: 'core',
+    merge: false,
+    uniqueKeys: true,
+    prettyErrors: true,
+    lineCounter,
+  });
   // One problem a line: a parser often reports a mistake again as it recovers.
   const problems = [
     ...new Map(
@@ -68,6 +75,7 @@ export function readFrontmatter(source: string): Frontmatter {
         .map((problem) => [problem.slice(0, problem.indexOf(':')), problem]),
     ).values(),
   ];
+  problems.push(...cutByComments(document, lineCounter));
   if (problems.length > 0) return { data: {}, body, bodyLine, problems };
   if (document.contents !== null && !isMap(document.contents)) {
     return { data: {}, body, bodyLine, problems: ['line 2: the frontmatter must be fields, one "name: value" a line'] };
@@ -82,6 +90,25 @@ export function readFrontmatter(source: string): Frontmatter {
       : message;
     return { data: {}, body, bodyLine, problems: [`line 2: ${advice}`] };
   }
+}
+
+/**
+ * Unquoted values that a " #" cut short: YAML reads the rest of the line as
+ * a comment, so `title: We're #1 again` would silently become "We're". A
+ * comment after a quoted value, or on a line of its own, is the editor's.
+ */
+function cutByComments(document: Document, lines: LineCounter): string[] {
+  const problems: string[] = [];
+  visit(document, {
+    Scalar(_, node) {
+      if (node.comment === undefined || node.type !== 'PLAIN' || !node.range) return;
+      const line = lines.linePos(node.range[0]).line + 1;
+      problems.push(
+        `line ${line}: the words after " #" are read as a YAML comment, so the value would end at "${String(node.value)}": put the whole value in quotes`,
+      );
+    },
+  });
+  return problems;
 }
 
 /** A YAML parser's error as a line of the file, with a hint for the mistakes editors make most. */

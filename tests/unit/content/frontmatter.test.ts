@@ -31,6 +31,12 @@ describe('readFrontmatter', () => {
     expect(problems).toEqual([expect.stringMatching(/^line 2: the YAML repeats aliases .* write the values out/)]);
   });
 
+  it('keeps comments an editor meant: on their own line, or after a quoted value', () => {
+    const read = readFrontmatter(file('# a note\ntitle: "We are #1" # checked\ntags: [a] # two'));
+    expect(read.problems).toEqual([]);
+    expect(read.data).toEqual({ title: 'We are #1', tags: ['a'] });
+  });
+
   it('does not expand a merge key: it reaches the schema as a field of its own', () => {
     expect(readFrontmatter(file('base: &b { draft: false }\n<<: *b')).data).toHaveProperty('<<');
   });
@@ -65,6 +71,11 @@ describe('readFrontmatter', () => {
     ],
     ['a fence never closed', '---\ntitle: A\n\nBody', 'line 1: the frontmatter is never closed'],
     ['no frontmatter', 'Body only', 'line 1: the file has no frontmatter'],
+    [
+      'a value cut short by " #"',
+      file('standfirst: Fine\ntitle: We are #1 again'),
+      'line 3: the words after " #" are read as a YAML comment, so the value would end at "We are": put the whole value in quotes',
+    ],
     ['an empty file', '\n\n', 'line 1: the file is empty'],
   ])('names the line and the fix for %s', (_, source, expected) => {
     const { problems } = readFrontmatter(source);
