@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, type RemarkPlugins } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { markdownOptions } from '../../src/lib/markdown/plugins';
 import { remarkImageGuard } from '../../src/lib/markdown/remark-image-guard';
@@ -16,8 +16,8 @@ import { MarkdownProblems, problemLine } from '../../src/lib/markdown/problems';
 const root = join(import.meta.dirname, '../fixtures/markdown');
 const cases = readdirSync(root).sort();
 // The fixtures are their own content folder: the image guard accepts images inside it.
-const remarkPlugins = markdownOptions.remarkPlugins.map((plugin) =>
-  plugin === remarkImageGuard ? ([remarkImageGuard, { contentRoot: root }] as const) : plugin,
+const remarkPlugins: RemarkPlugins = markdownOptions.remarkPlugins.map((plugin) =>
+  plugin === remarkImageGuard ? [remarkImageGuard, { contentRoot: root }] : plugin,
 );
 const processor = await createMarkdownProcessor({ ...markdownOptions, remarkPlugins, syntaxHighlight: false });
 const render = async (name: string) => {

@@ -37,9 +37,9 @@ function absoluteLinks(tree: Root, pageUrl: string): Root {
       const value = properties[name];
       if (typeof value === 'string') properties[name] = absolute(value, pageUrl);
     }
-    const { srcSet } = properties;
+    const srcSet: unknown = properties.srcSet;
     if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
-      const candidates = typeof srcSet === 'string' ? srcSet.split(',') : srcSet.map(String);
+      const candidates: string[] = typeof srcSet === 'string' ? srcSet.split(',') : srcSet.map(String);
       properties.srcSet = candidates
         .map((candidate) => {
           const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
