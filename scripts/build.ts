@@ -9,7 +9,7 @@
  * Astro's incremental build does not read the previous pages from the
  * output folder (it empties it first) but from its own copy in its cache
  * folder, so building into a fresh folder reuses as much as building in
- * place did (docs/decisions.md).
+ * place did, as long as that folder's name never changes (docs/decisions.md).
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase } from './build-phase.ts';
-import { recoverAbandonedFolders, refusedTarget, replaceWithStaged, stagingFolder } from './staged-output.ts';
+import { lockBuild, refusedTarget, replaceWithStaged, stagingFolder, type BuildLock } from './staged-output.ts';
 
 const project = join(import.meta.dirname, '..');
 const bin = (name: string) => join(project, 'node_modules/.bin', name);
@@ -29,16 +29,24 @@ const staging = stagingFolder(target);
 const fromHere = relative(process.cwd(), target);
 const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : target}/`;
 
+let lock: BuildLock | undefined;
+
 /** Ends the build: the staging folder goes, the target stays, and the last line says why. */
 function fail(reason: string, exitCode: number, outcome = `${shownTarget} was left as it was`): never {
-  rmSync(staging, { recursive: true, force: true });
+  if (lock) rmSync(staging, { recursive: true, force: true });
+  lock?.release();
   console.error(`\nBuild failed: ${reason}; ${outcome}.`);
   process.exit(exitCode);
 }
 
 const refusal = refusedTarget(target, [project, process.env.BROADSIDE_CONTENT ?? join(project, 'content')]);
 if (refusal) fail(`the output folder cannot be replaced: ${refusal}`, 1);
-for (const note of recoverAbandonedFolders(target)) console.log(`Build: ${note}.`);
+try {
+  lock = lockBuild(target);
+} catch (error) {
+  fail((error as Error).message, 1);
+}
+for (const note of lock.recovered) console.log(`Build: ${note}.`);
 
 // A Ctrl-C or a stop from CI reaches the running step too; the build waits
 // for it to end, then removes the staging folder, instead of dying first.
@@ -61,7 +69,6 @@ async function step(phase: string, command: string, args: string[]): Promise<voi
 }
 
 const hadTarget = existsSync(target);
-rmSync(staging, { recursive: true, force: true });
 try {
   await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   await step('Pagefind', bin('pagefind'), ['--site', staging]);
@@ -82,4 +89,5 @@ try {
   const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;
   fail(`the new site could not take the place of the old one (${message})`, 1, outcome);
 }
+lock.release();
 console.log(`\nBuild succeeded: ${shownTarget} now holds the new site.`);

@@ -5,19 +5,26 @@
  * renames: the old folder away, the new one in, and only then the old one
  * deleted. At no moment is a half-written tree at the target's path; a build
  * that fails deletes its staging folder and never touches the target.
+ *
+ * The staging folder has the same name every time: Astro writes the output
+ * folder's path into its image module, and its incremental build re-renders
+ * every page whose modules changed, so a new name per build would re-render
+ * every page with an image. A lock file beside the target keeps a second
+ * build from writing into the same staging folder at once.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
-/** Where a build for `target` writes: beside it, hidden, named for the process that writes it. */
-export function stagingFolder(target: string, pid = process.pid): string {
-  return join(dirname(target), `.${basename(target)}.staging-${pid}`);
-}
+const beside = (target: string, suffix: string) => join(dirname(target), `.${basename(target)}.${suffix}`);
+
+/** Where a build for `target` writes: beside it, hidden, under a name that does not change between builds. */
+export const stagingFolder = (target: string) => beside(target, 'staging');
 
 /** Where the last good build waits, between the two renames of a swap, to be deleted. */
-export function previousFolder(target: string, pid = process.pid): string {
-  return join(dirname(target), `.${basename(target)}.previous-${pid}`);
-}
+export const previousFolder = (target: string) => beside(target, 'previous');
+
+/** The file that says which process is building for `target`. */
+export const lockFile = (target: string) => beside(target, 'lock');
 
 /**
  * Why `target` must not be replaced wholesale, or `undefined` when it may.
@@ -31,9 +38,7 @@ export function refusedTarget(target: string, kept: readonly string[]): string |
   for (const path of kept.map((keptPath) => resolve(keptPath))) {
     const fromTarget = relative(folder, path);
     const outside = fromTarget === '..' || fromTarget.startsWith(`..${sep}`) || isAbsolute(fromTarget);
-    if (!outside) {
-      return `${folder} holds ${path}, which a build must not delete`;
-    }
+    if (!outside) return `${folder} holds ${path}, which a build must not delete`;
   }
   return undefined;
 }
@@ -49,34 +54,66 @@ function processIsAlive(pid: number): boolean {
 }
 
 /**
- * Tidies what a build that was killed outright (no chance to clean up) left
+ * Tidies what a build killed outright (with no chance to clean up) left
  * beside `target`: its staging folder is deleted, and the last good build,
- * if it was caught between the two renames of the swap, is put back. Folders
- * of a build still running are left alone. Returns what it did, for the log.
+ * if it was caught between the two renames of the swap, is put back. Only
+ * called by the holder of the lock. Returns what it did, for the log.
  */
-export function recoverAbandonedFolders(target: string): string[] {
-  const parent = dirname(target);
-  const pattern = new RegExp(`^\\.${RegExp.escape(basename(target))}\\.(staging|previous)-(\\d+)$`);
+function recoverAbandonedFolders(target: string): string[] {
   const done: string[] = [];
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return done;
-  }
-  for (const name of names) {
-    const match = pattern.exec(name);
-    if (!match || processIsAlive(Number(match[2]))) continue;
-    const folder = join(parent, name);
-    if (match[1] === 'previous' && !existsSync(target)) {
-      renameSync(folder, target);
-      done.push(`put back the last good build from ${folder}, left by an interrupted build`);
+  const previous = previousFolder(target);
+  if (existsSync(previous)) {
+    if (existsSync(target)) {
+      rmSync(previous, { recursive: true, force: true });
+      done.push(`deleted ${previous}, the old build an interrupted build had already replaced`);
     } else {
-      rmSync(folder, { recursive: true, force: true });
-      done.push(`deleted ${folder}, left by an interrupted build`);
+      renameSync(previous, target);
+      done.push(`put back the last good build from ${previous}, where an interrupted build had left it`);
     }
   }
+  const staging = stagingFolder(target);
+  if (existsSync(staging)) {
+    rmSync(staging, { recursive: true, force: true });
+    done.push(`deleted ${staging}, left by an interrupted build`);
+  }
   return done;
+}
+
+export interface BuildLock {
+  /** What was tidied up after an earlier build that was killed, for the log. */
+  recovered: string[];
+  /** Gives the lock up; the build calls it however it ends. */
+  release: () => void;
+}
+
+/**
+ * Takes the lock on building for `target`, or throws when a build that is
+ * still running holds it. A lock left by a process that is gone (killed
+ * outright) is taken over, and what that build left is tidied first.
+ */
+export function lockBuild(target: string, pid = process.pid): BuildLock {
+  const lock = lockFile(target);
+  mkdirSync(dirname(target), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, String(pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && holder !== pid && processIsAlive(holder)) {
+        throw new Error(`another build for ${target} is running (process ${holder}; its lock is ${lock})`);
+      }
+      if (attempt > 0) throw error;
+      rmSync(lock, { force: true });
+    }
+  }
+  return {
+    recovered: recoverAbandonedFolders(target),
+    release: () => {
+      if (existsSync(lock) && readFileSync(lock, 'utf8') === String(pid)) unlinkSync(lock);
+    },
+  };
 }
 
 /**

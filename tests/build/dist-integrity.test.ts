@@ -171,7 +171,7 @@ async function killAstroMidBuild(): Promise<{ status: number | null; output: str
   build.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const ended = new Promise<number | null>((resolve) => build.on('close', resolve));
   const killer = setInterval(() => {
-    const staging = readdirSync(parent).find((name) => name.startsWith('.dist.staging-'));
+    const staging = readdirSync(parent).find((name) => name === '.dist.staging');
     if (!staging || readdirSync(join(parent, staging)).length === 0) return;
     for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
       let args: string;

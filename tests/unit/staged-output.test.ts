@@ -1,15 +1,16 @@
 /**
  * A build writes beside its target and takes the target's place only by
  * renames; a failed swap, or a build killed before it could clean up, never
- * costs the last good build.
+ * costs the last good build, and two builds never share a staging folder.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  lockBuild,
+  lockFile,
   previousFolder,
-  recoverAbandonedFolders,
   refusedTarget,
   replaceWithStaged,
   stagingFolder,
@@ -25,13 +26,19 @@ function site(path: string, text: string): string {
   return path;
 }
 
+const page = (folder: string) => readFileSync(join(folder, 'index.html'), 'utf8');
+
 /** A process id that is certainly not running: above the kernel's largest. */
 const DEAD_PID = 4_194_305;
 
+/** The lock of a build killed outright: its file is still there, its process is not. */
+const abandonedLock = (target: string) => writeFileSync(lockFile(target), String(DEAD_PID));
+
 describe('the staging folder', () => {
-  it('is hidden beside the target, on the same file system, and names the build that writes it', () => {
-    expect(stagingFolder('/srv/site/dist', 42)).toBe('/srv/site/.dist.staging-42');
-    expect(previousFolder('/srv/site/dist', 42)).toBe('/srv/site/.dist.previous-42');
+  it('is hidden beside the target, on the same file system, under a name that never changes', () => {
+    expect(stagingFolder('/srv/site/dist')).toBe('/srv/site/.dist.staging');
+    expect(previousFolder('/srv/site/dist')).toBe('/srv/site/.dist.previous');
+    expect(lockFile('/srv/site/dist')).toBe('/srv/site/.dist.lock');
   });
 });
 
@@ -41,7 +48,7 @@ describe('the swap', () => {
     const target = site(join(parent, 'dist'), 'old');
     site(stagingFolder(target), 'new');
     replaceWithStaged(stagingFolder(target), target);
-    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('new');
+    expect(page(target)).toBe('new');
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
@@ -50,7 +57,7 @@ describe('the swap', () => {
     const target = join(parent, 'dist');
     site(stagingFolder(target), 'new');
     replaceWithStaged(stagingFolder(target), target);
-    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('new');
+    expect(page(target)).toBe('new');
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 
@@ -58,52 +65,79 @@ describe('the swap', () => {
     const parent = join(root, 'failed-swap');
     const target = site(join(parent, 'dist'), 'old');
     expect(() => replaceWithStaged(join(parent, 'no-such-staging'), target)).toThrow(/ENOENT/);
-    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('old');
+    expect(page(target)).toBe('old');
     expect(readdirSync(parent)).toEqual(['dist']);
   });
 });
 
-describe('what an interrupted build left', () => {
-  it('deletes a dead build’s staging folder and leaves the target alone', () => {
+describe('the build lock', () => {
+  it('is taken, and given up, beside the target, creating the folder the target goes in', () => {
+    const parent = join(root, 'lock', 'out');
+    const target = join(parent, 'dist');
+    const lock = lockBuild(target);
+    expect(readdirSync(parent)).toEqual(['.dist.lock']);
+    expect(readFileSync(lockFile(target), 'utf8')).toBe(String(process.pid));
+    lock.release();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('refuses a second build while the first one is running', () => {
+    const target = join(root, 'busy', 'dist');
+    mkdirSync(join(target, '..'));
+    // The test's parent process is certainly alive, and is not this one.
+    writeFileSync(lockFile(target), String(process.ppid));
+    expect(() => lockBuild(target)).toThrow(`another build for ${target} is running (process ${process.ppid}`);
+    expect(readFileSync(lockFile(target), 'utf8')).toBe(String(process.ppid));
+  });
+
+  it('takes over the lock of a build that was killed, and tidies what it left', () => {
     const parent = join(root, 'abandoned-staging');
     const target = site(join(parent, 'dist'), 'good');
-    site(stagingFolder(target, DEAD_PID), 'half');
-    expect(recoverAbandonedFolders(target)).toEqual([expect.stringMatching(/^deleted .*\.dist\.staging-4194305/)]);
+    site(stagingFolder(target), 'half-written');
+    abandonedLock(target);
+    const lock = lockBuild(target);
+    expect(lock.recovered).toEqual([
+      expect.stringMatching(/^deleted .*\.dist\.staging, left by an interrupted build$/),
+    ]);
+    lock.release();
     expect(readdirSync(parent)).toEqual(['dist']);
-    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('good');
+    expect(page(target)).toBe('good');
+  });
+
+  it('takes over a lock file that names no process', () => {
+    const target = join(root, 'garbled', 'dist');
+    mkdirSync(join(target, '..'));
+    writeFileSync(lockFile(target), '');
+    expect(() => lockBuild(target).release()).not.toThrow();
   });
 
   it('puts back the last good build when a build died between the two renames', () => {
     const parent = join(root, 'between-renames');
     const target = join(parent, 'dist');
-    site(previousFolder(target, DEAD_PID), 'good');
-    site(stagingFolder(target, DEAD_PID), 'new');
-    recoverAbandonedFolders(target);
+    site(previousFolder(target), 'good');
+    site(stagingFolder(target), 'new');
+    abandonedLock(target);
+    lockBuild(target).release();
     expect(readdirSync(parent)).toEqual(['dist']);
-    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('good');
+    expect(page(target)).toBe('good');
   });
 
   it('deletes an old build left after the swap, once the new one is in place', () => {
     const parent = join(root, 'after-swap');
     const target = site(join(parent, 'dist'), 'new');
-    site(previousFolder(target, DEAD_PID), 'old');
-    recoverAbandonedFolders(target);
+    site(previousFolder(target), 'old');
+    abandonedLock(target);
+    lockBuild(target).release();
     expect(readdirSync(parent)).toEqual(['dist']);
-    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('new');
+    expect(page(target)).toBe('new');
   });
 
-  it('leaves the folders of a build still running, and folders of other targets', () => {
-    const parent = join(root, 'running');
+  it('leaves the folders of other targets alone', () => {
+    const parent = join(root, 'others');
     const target = site(join(parent, 'dist'), 'good');
-    site(stagingFolder(target, process.pid), 'in progress');
-    site(stagingFolder(join(parent, 'other'), DEAD_PID), 'not ours');
-    expect(recoverAbandonedFolders(target)).toEqual([]);
-    expect(existsSync(stagingFolder(target, process.pid))).toBe(true);
-    expect(existsSync(stagingFolder(join(parent, 'other'), DEAD_PID))).toBe(true);
-  });
-
-  it('has nothing to do when the target’s folder does not exist yet', () => {
-    expect(recoverAbandonedFolders(join(root, 'nowhere', 'dist'))).toEqual([]);
+    site(stagingFolder(join(parent, 'other')), 'not ours');
+    lockBuild(target).release();
+    expect(existsSync(stagingFolder(join(parent, 'other')))).toBe(true);
   });
 });
 
