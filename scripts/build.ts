@@ -1,26 +1,93 @@
 /**
- * `npm run build`: the Astro build with the arguments given (`--outDir`
- * included), then Pagefind's search index over the pages it wrote. A failed
- * Astro build stops here with its own exit code and messages.
+ * `npm run build [-- --outDir X]`: the Astro build, then Pagefind's search
+ * index, then checks of the result (scripts/build-checks.ts), all in a
+ * staging folder beside the target (scripts/staged-output.ts). Only when all
+ * of them succeeded does the staging folder take the target's place; on any
+ * failure it is deleted, the target is left exactly as it was, and the last
+ * line says which step failed and why.
+ *
+ * Astro's incremental build does not read the previous pages from the
+ * output folder (it empties it first) but from its own copy in its cache
+ * folder, so building into a fresh folder reuses as much as building in
+ * place did, as long as that folder's name never changes (docs/decisions.md).
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join, relative } from 'node:path';
+import { readBuildArgs } from './build-args.ts';
+import { checkBuildOutput } from './build-checks.ts';
+import { phaseExitCode, phaseFailure, runPhase } from './build-phase.ts';
+import { lockBuild, refusedTarget, replaceWithStaged, stagingFolder, type BuildLock } from './staged-output.ts';
 
-const args = process.argv.slice(2);
-const bin = (name: string) => join(import.meta.dirname, '../node_modules/.bin', name);
+const project = join(import.meta.dirname, '..');
+const bin = (name: string) => join(project, 'node_modules/.bin', name);
 
-/** Where the pages go: `--outDir <dir>` or `--outDir=<dir>`, else Astro's default. */
-function outDir(argv: string[]): string {
-  for (const [index, arg] of argv.entries()) {
-    if (arg === '--outDir' && argv[index + 1]) return argv[index + 1]!;
-    if (arg.startsWith('--outDir=')) return arg.slice('--outDir='.length);
-  }
-  return 'dist';
+const { target, astroArgs } = readBuildArgs(process.argv.slice(2));
+const staging = stagingFolder(target);
+/** The target as short as it can be said: `dist/` rather than a full path. */
+const fromHere = relative(process.cwd(), target);
+const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : target}/`;
+
+let lock: BuildLock | undefined;
+
+/** Ends the build: the staging folder goes, the target stays, and the last line says why. */
+function fail(reason: string, exitCode: number, outcome = `${shownTarget} was left as it was`): never {
+  if (lock) rmSync(staging, { recursive: true, force: true });
+  lock?.release();
+  console.error(`\nBuild failed: ${reason}; ${outcome}.`);
+  process.exit(exitCode);
 }
 
-const run = (command: string, commandArgs: string[]) =>
-  spawnSync(command, commandArgs, { stdio: 'inherit' }).status ?? 1;
+const refusal = refusedTarget(target, [project, process.env.BROADSIDE_CONTENT ?? join(project, 'content')]);
+if (refusal) fail(`the output folder cannot be replaced: ${refusal}`, 1);
+try {
+  lock = lockBuild(target);
+} catch (error) {
+  fail((error as Error).message, 1);
+}
+for (const note of lock.recovered) console.log(`Build: ${note}.`);
 
-const built = run(bin('astro'), ['build', ...args]);
-if (built !== 0) process.exit(built);
-process.exit(run(bin('pagefind'), ['--site', outDir(args)]));
+// A Ctrl-C or a stop from CI reaches the running step too; the build waits
+// for it to end, then removes the staging folder, instead of dying first.
+let running: ChildProcess | undefined;
+let interruptedBy: NodeJS.Signals | undefined;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    interruptedBy = signal;
+    running?.kill(signal);
+  });
+}
+
+/** Runs one step; on failure (or after an interruption) ends the build with the reason. */
+async function step(phase: string, command: string, args: string[]): Promise<void> {
+  const end = await runPhase(command, args, (child) => (running = child));
+  running = undefined;
+  if (interruptedBy) fail(`interrupted by ${interruptedBy} during ${phase}`, 128 + constants.signals[interruptedBy]);
+  const failure = phaseFailure(phase, end);
+  if (failure) fail(failure, phaseExitCode(end));
+}
+
+const hadTarget = existsSync(target);
+try {
+  await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
+  await step('Pagefind', bin('pagefind'), ['--site', staging]);
+  const problems = await checkBuildOutput(staging);
+  if (problems.length > 0) {
+    console.error(`\nThe built site failed ${problems.length} check(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    fail(`${problems.length} output check(s) failed (listed above)`, 1);
+  }
+} catch (error) {
+  console.error(error);
+  fail(`the build script itself failed (${(error as Error).message})`, 1);
+}
+if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
+try {
+  replaceWithStaged(staging, target);
+} catch (error) {
+  const { message } = error as Error;
+  const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;
+  fail(`the new site could not take the place of the old one (${message})`, 1, outcome);
+}
+lock.release();
+console.log(`\nBuild succeeded: ${shownTarget} now holds the new site.`);

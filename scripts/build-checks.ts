@@ -1,0 +1,97 @@
+/**
+ * What a finished build must hold before it may replace the last good one:
+ * the files every site needs (a front page, a 404 page, the feed, the
+ * sitemap, robots.txt, the search index), and XML that every feed reader
+ * and crawler can read. Astro can end with status 0 and still leave one out
+ * (the sitemap integration logs its own errors and carries on), and
+ * @astrojs/rss writes whatever characters an article holds, so these are
+ * checked on the output itself.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { SaxesParser } from 'saxes';
+
+/** Each file a site must have, and what it is for, in the words of a failed check. */
+export const REQUIRED_OUTPUT: Readonly<Record<string, string>> = {
+  'index.html': 'the front page',
+  '404.html': 'the page a host serves for an unknown address',
+  'feed.xml': 'the site feed',
+  'sitemap-index.xml': 'the sitemap crawlers read',
+  'robots.txt': 'the file that points crawlers to the sitemap',
+  'pagefind/pagefind.js': 'the search index the search page loads (Pagefind)',
+};
+
+/** The required files missing from the build in `dir`, one message each. */
+export async function missingOutput(dir: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [path, purpose] of Object.entries(REQUIRED_OUTPUT)) {
+    const found = await stat(join(dir, path)).catch(() => undefined);
+    if (!found?.isFile()) problems.push(`${path}: missing; every build must write ${purpose}`);
+  }
+  return problems;
+}
+
+/** A character as a reader can find it in a message: printable ones as they are, others as U+XXXX. */
+function shown(character: string): string {
+  const codePoint = character.codePointAt(0) ?? 0;
+  const printable = /[\p{L}\p{N}\p{P}\p{S} ]/u.test(character);
+  return printable ? character : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The text around `offset`, short and on one line, so the article it came from can be found. */
+function excerpt(text: string, offset: number): string {
+  const around = [...text.slice(Math.max(0, offset - 30), offset + 30)];
+  return around.map((character) => (/[\t\n\r]/.test(character) ? ' ' : shown(character))).join('');
+}
+
+/**
+ * Why `text` is not a well-formed XML 1.0 document (with namespaces, as
+ * every feed reader reads it), or `undefined` when it is. The message gives
+ * the line and column, what is wrong, and the text around it. A parser
+ * decides, not a pattern: disallowed characters (a control character pasted
+ * from a word processor), undefined entities, unclosed tags, a second root
+ * all count.
+ */
+export function xmlProblem(text: string): string | undefined {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  let first: string | undefined;
+  parser.on('error', (error) => {
+    if (first !== undefined) return;
+    // saxes starts its message with "line:column: ".
+    const what = error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+    const at = parser.position;
+    first = `line ${parser.line}, column ${parser.column}: ${what}, near "${excerpt(text, Math.max(0, at - 1))}"`;
+  });
+  parser.write(text).close();
+  return first;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Every `.xml` file in the build at `dir` that is not well-formed XML 1.0 in UTF-8, one message each. */
+export async function malformedXml(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  const problems: string[] = [];
+  for (const file of files) {
+    const path = relative(dir, file);
+    let text: string;
+    try {
+      text = utf8.decode(await readFile(file));
+    } catch {
+      problems.push(`${path}: is not valid UTF-8, the encoding every XML file of the site declares`);
+      continue;
+    }
+    const problem = xmlProblem(text);
+    if (problem) problems.push(`${path}: not well-formed XML: ${problem}`);
+  }
+  return problems;
+}
+
+/** Every problem of the build at `dir`: required files first, then XML. An empty list means it may go live. */
+export async function checkBuildOutput(dir: string): Promise<string[]> {
+  return [...(await missingOutput(dir)), ...(await malformedXml(dir))];
+}

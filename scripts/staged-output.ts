@@ -1,0 +1,147 @@
+/**
+ * The folder a build writes into and how it takes the place of the last good
+ * one. A build writes a hidden staging folder beside its target, on the same
+ * file system, so that when every step has succeeded the swap is two
+ * renames: the old folder away, the new one in, and only then the old one
+ * deleted. At no moment is a half-written tree at the target's path; a build
+ * that fails deletes its staging folder and never touches the target.
+ *
+ * The staging folder has the same name every time: Astro writes the output
+ * folder's path into its image module, and its incremental build re-renders
+ * every page whose modules changed, so a new name per build would re-render
+ * every page with an image. A lock file beside the target keeps a second
+ * build from writing into the same staging folder at once.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+
+const beside = (target: string, suffix: string) => join(dirname(target), `.${basename(target)}.${suffix}`);
+
+/** Where a build for `target` writes: beside it, hidden, under a name that does not change between builds. */
+export const stagingFolder = (target: string) => beside(target, 'staging');
+
+/** Where the last good build waits, between the two renames of a swap, to be deleted. */
+export const previousFolder = (target: string) => beside(target, 'previous');
+
+/** The file that says which process is building for `target`. */
+export const lockFile = (target: string) => beside(target, 'lock');
+
+/**
+ * Why `target` must not be replaced wholesale, or `undefined` when it may.
+ * The swap deletes whatever was at the target, so the target can be neither
+ * a file system root nor a folder holding something the build needs (the
+ * project, its content, the folder it runs in).
+ */
+export function refusedTarget(target: string, kept: readonly string[]): string | undefined {
+  const folder = resolve(target);
+  if (folder === parse(folder).root) return `${folder} is the root of the file system`;
+  for (const path of kept.map((keptPath) => resolve(keptPath))) {
+    const fromTarget = relative(folder, path);
+    const outside = fromTarget === '..' || fromTarget.startsWith(`..${sep}`) || isAbsolute(fromTarget);
+    if (!outside) return `${folder} holds ${path}, which a build must not delete`;
+  }
+  return undefined;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Tidies what a build killed outright (with no chance to clean up) left
+ * beside `target`: its staging folder is deleted, and the last good build,
+ * if it was caught between the two renames of the swap, is put back. Only
+ * called by the holder of the lock. Returns what it did, for the log.
+ */
+function recoverAbandonedFolders(target: string): string[] {
+  const done: string[] = [];
+  const previous = previousFolder(target);
+  if (existsSync(previous)) {
+    if (existsSync(target)) {
+      rmSync(previous, { recursive: true, force: true });
+      done.push(`deleted ${previous}, the old build an interrupted build had already replaced`);
+    } else {
+      renameSync(previous, target);
+      done.push(`put back the last good build from ${previous}, where an interrupted build had left it`);
+    }
+  }
+  const staging = stagingFolder(target);
+  if (existsSync(staging)) {
+    rmSync(staging, { recursive: true, force: true });
+    done.push(`deleted ${staging}, left by an interrupted build`);
+  }
+  return done;
+}
+
+export interface BuildLock {
+  /** What was tidied up after an earlier build that was killed, for the log. */
+  recovered: string[];
+  /** Gives the lock up; the build calls it however it ends. */
+  release: () => void;
+}
+
+/**
+ * Takes the lock on building for `target`, or throws when a build that is
+ * still running holds it. A lock left by a process that is gone (killed
+ * outright) is taken over, and what that build left is tidied first.
+ */
+export function lockBuild(target: string, pid = process.pid): BuildLock {
+  const lock = lockFile(target);
+  mkdirSync(dirname(target), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lock, String(pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && holder !== pid && processIsAlive(holder)) {
+        throw new Error(`another build for ${target} is running (process ${holder}; its lock is ${lock})`);
+      }
+      if (attempt > 0) throw error;
+      rmSync(lock, { force: true });
+    }
+  }
+  return {
+    recovered: recoverAbandonedFolders(target),
+    release: () => {
+      if (existsSync(lock) && readFileSync(lock, 'utf8') === String(pid)) unlinkSync(lock);
+    },
+  };
+}
+
+/**
+ * Puts the finished build at `staging` in the place of `target`: the old
+ * target is renamed away, the staging folder renamed in, then the old one
+ * deleted. If the second rename fails, the old target is renamed back, so a
+ * failed swap leaves it as it was. A target that does not exist yet is
+ * simply renamed into place.
+ */
+export function replaceWithStaged(staging: string, target: string, previous = previousFolder(target)): void {
+  let movedAway = false;
+  try {
+    renameSync(target, previous);
+    movedAway = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (movedAway) {
+      try {
+        renameSync(previous, target);
+      } catch {
+        throw new Error(`${(error as Error).message}; the last good build is at ${previous}: rename it back`);
+      }
+    }
+    throw error;
+  }
+  if (movedAway) rmSync(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,63 @@
+/**
+ * A build step succeeds only by exiting with status 0, and a failure says
+ * why in words: a status, a signal, an out-of-memory death.
+ */
+import { describe, expect, it } from 'vitest';
+import { phaseExitCode, phaseFailure, runPhase, type PhaseEnd } from '../../scripts/build-phase';
+
+const end = (fields: Partial<PhaseEnd>): PhaseEnd => ({ code: null, signal: null, stderrTail: '', ...fields });
+const node = (script: string) => runPhase(process.execPath, ['-e', script]);
+
+describe('a build step', () => {
+  it('succeeds when it exits with status 0', async () => {
+    const result = await node('');
+    expect(phaseFailure('Astro', result)).toBeUndefined();
+  });
+
+  it('fails with its exit status, and keeps what it wrote to stderr', async () => {
+    const result = await node('console.error("[ERROR] a page failed"); process.exit(3)');
+    expect(result.stderrTail).toContain('[ERROR] a page failed');
+    expect(phaseFailure('Astro', result)).toBe('Astro exited with status 3');
+    expect(phaseExitCode(result)).toBe(3);
+  });
+
+  it('says so when a step fails without a word on stderr', async () => {
+    expect(phaseFailure('Astro', await node('process.exit(1)'))).toBe(
+      'Astro exited with status 1 and wrote nothing to stderr',
+    );
+  });
+
+  it('never reads a step killed by a signal as a success', async () => {
+    const result = await node('process.kill(process.pid, "SIGKILL")');
+    expect(result).toMatchObject({ code: null, signal: 'SIGKILL' });
+    expect(phaseFailure('Astro', result)).toBe(
+      "Astro was killed by SIGKILL (most often the system's out-of-memory killer: see `dmesg`)",
+    );
+    expect(phaseExitCode(result)).toBe(137);
+  });
+
+  it('names any other signal', async () => {
+    const result = await node('process.kill(process.pid, "SIGTERM")');
+    expect(phaseFailure('Pagefind', result)).toBe('Pagefind was killed by SIGTERM');
+    expect(phaseExitCode(result)).toBe(143);
+  });
+
+  it('tells a full JavaScript heap from other deaths', () => {
+    const oom = end({
+      signal: 'SIGABRT',
+      stderrTail: 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n',
+    });
+    expect(phaseFailure('Astro', oom)).toBe('Astro ran out of memory (its JavaScript heap was full; ended by SIGABRT)');
+    expect(phaseExitCode(oom)).toBe(134);
+  });
+
+  it('fails when the program cannot be started at all', async () => {
+    const result = await runPhase('/nonexistent/astro', []);
+    expect(phaseFailure('Astro', result)).toMatch(/^Astro could not be started \(spawn \/nonexistent\/astro ENOENT\)$/);
+    expect(phaseExitCode(result)).toBe(1);
+  });
+
+  it('treats an end with neither status nor signal as a failure', () => {
+    expect(phaseFailure('Astro', end({}))).toBe('Astro ended without an exit status');
+  });
+});

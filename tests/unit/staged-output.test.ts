@@ -1,0 +1,162 @@
+/**
+ * A build writes beside its target and takes the target's place only by
+ * renames; a failed swap, or a build killed before it could clean up, never
+ * costs the last good build, and two builds never share a staging folder.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  lockBuild,
+  lockFile,
+  previousFolder,
+  refusedTarget,
+  replaceWithStaged,
+  stagingFolder,
+} from '../../scripts/staged-output';
+
+const root = mkdtempSync(join(tmpdir(), 'broadside-staged-output-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A folder holding one `index.html` that says `text`. */
+function site(path: string, text: string): string {
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'index.html'), text);
+  return path;
+}
+
+const page = (folder: string) => readFileSync(join(folder, 'index.html'), 'utf8');
+
+/** A process id that is certainly not running: above the kernel's largest. */
+const DEAD_PID = 4_194_305;
+
+/** The lock of a build killed outright: its file is still there, its process is not. */
+const abandonedLock = (target: string) => writeFileSync(lockFile(target), String(DEAD_PID));
+
+describe('the staging folder', () => {
+  it('is hidden beside the target, on the same file system, under a name that never changes', () => {
+    expect(stagingFolder('/srv/site/dist')).toBe('/srv/site/.dist.staging');
+    expect(previousFolder('/srv/site/dist')).toBe('/srv/site/.dist.previous');
+    expect(lockFile('/srv/site/dist')).toBe('/srv/site/.dist.lock');
+  });
+});
+
+describe('the swap', () => {
+  it('puts the new build in the place of the old one and deletes the old one', () => {
+    const parent = join(root, 'swap');
+    const target = site(join(parent, 'dist'), 'old');
+    site(stagingFolder(target), 'new');
+    replaceWithStaged(stagingFolder(target), target);
+    expect(page(target)).toBe('new');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('renames the first build into place when there was no target yet', () => {
+    const parent = join(root, 'first');
+    const target = join(parent, 'dist');
+    site(stagingFolder(target), 'new');
+    replaceWithStaged(stagingFolder(target), target);
+    expect(page(target)).toBe('new');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+
+  it('puts the old build back when the new one cannot be renamed in', () => {
+    const parent = join(root, 'failed-swap');
+    const target = site(join(parent, 'dist'), 'old');
+    expect(() => replaceWithStaged(join(parent, 'no-such-staging'), target)).toThrow(/ENOENT/);
+    expect(page(target)).toBe('old');
+    expect(readdirSync(parent)).toEqual(['dist']);
+  });
+});
+
+describe('the build lock', () => {
+  it('is taken, and given up, beside the target, creating the folder the target goes in', () => {
+    const parent = join(root, 'lock', 'out');
+    const target = join(parent, 'dist');
+    const lock = lockBuild(target);
+    expect(readdirSync(parent)).toEqual(['.dist.lock']);
+    expect(readFileSync(lockFile(target), 'utf8')).toBe(String(process.pid));
+    lock.release();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('refuses a second build while the first one is running', () => {
+    const target = join(root, 'busy', 'dist');
+    mkdirSync(join(target, '..'));
+    // The test's parent process is certainly alive, and is not this one.
+    writeFileSync(lockFile(target), String(process.ppid));
+    expect(() => lockBuild(target)).toThrow(`another build for ${target} is running (process ${process.ppid}`);
+    expect(readFileSync(lockFile(target), 'utf8')).toBe(String(process.ppid));
+  });
+
+  it('takes over the lock of a build that was killed, and tidies what it left', () => {
+    const parent = join(root, 'abandoned-staging');
+    const target = site(join(parent, 'dist'), 'good');
+    site(stagingFolder(target), 'half-written');
+    abandonedLock(target);
+    const lock = lockBuild(target);
+    expect(lock.recovered).toEqual([
+      expect.stringMatching(/^deleted .*\.dist\.staging, left by an interrupted build$/),
+    ]);
+    lock.release();
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(page(target)).toBe('good');
+  });
+
+  it('takes over a lock file that names no process', () => {
+    const target = join(root, 'garbled', 'dist');
+    mkdirSync(join(target, '..'));
+    writeFileSync(lockFile(target), '');
+    expect(() => lockBuild(target).release()).not.toThrow();
+  });
+
+  it('puts back the last good build when a build died between the two renames', () => {
+    const parent = join(root, 'between-renames');
+    const target = join(parent, 'dist');
+    site(previousFolder(target), 'good');
+    site(stagingFolder(target), 'new');
+    abandonedLock(target);
+    lockBuild(target).release();
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(page(target)).toBe('good');
+  });
+
+  it('deletes an old build left after the swap, once the new one is in place', () => {
+    const parent = join(root, 'after-swap');
+    const target = site(join(parent, 'dist'), 'new');
+    site(previousFolder(target), 'old');
+    abandonedLock(target);
+    lockBuild(target).release();
+    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(page(target)).toBe('new');
+  });
+
+  it('leaves the folders of other targets alone', () => {
+    const parent = join(root, 'others');
+    const target = site(join(parent, 'dist'), 'good');
+    site(stagingFolder(join(parent, 'other')), 'not ours');
+    lockBuild(target).release();
+    expect(existsSync(stagingFolder(join(parent, 'other')))).toBe(true);
+  });
+});
+
+describe('targets a swap must never replace', () => {
+  const kept = ['/work/site', '/work/site/content'];
+
+  it('accepts a folder of its own, inside the project or anywhere else', () => {
+    expect(refusedTarget('/work/site/dist', kept)).toBeUndefined();
+    expect(refusedTarget('/tmp/out', kept)).toBeUndefined();
+    expect(refusedTarget('/work/site-dist', kept)).toBeUndefined();
+    expect(refusedTarget('/work/site/..dist', kept)).toBeUndefined();
+  });
+
+  it.each([
+    ['the project itself', '/work/site'],
+    ['a folder holding the project', '/work'],
+    ['the content folder', '/work/site/content'],
+    ['the root of the file system', '/'],
+  ])('refuses %s', (_, target) => {
+    expect(refusedTarget(target, kept)).toMatch(/holds|root of the file system/);
+  });
+});
