@@ -7,11 +7,12 @@ export const project = join(import.meta.dirname, '../..');
 /**
  * Runs `npm run build` of the content in `content` into `outDir`, and gives
  * back the exit code and everything it printed, without colour codes or
- * Markdown emphasis, so the output reads as an editor sees it.
+ * Markdown emphasis, so the output reads as an editor sees it. `cwd` is the
+ * project to build: this one, unless a test builds a copy.
  */
-export function buildSite(content: string, outDir: string): { status: number | null; output: string } {
+export function buildSite(content: string, outDir: string, cwd = project): { status: number | null; output: string } {
   const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
-    cwd: project,
+    cwd,
     env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
     encoding: 'utf8',
     timeout: 240_000,

@@ -5,6 +5,7 @@
  * and an SVG could carry script (see `src/lib/images/svg-safety.ts`).
  */
 import { dirname, extname, resolve } from 'node:path';
+import sharp from 'sharp';
 import { imageFileProblems } from '../images/svg-safety';
 
 /** Formats Astro's image pipeline can read. */
@@ -15,7 +16,11 @@ const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.g
  * `image.src: ...` lines; empty when the image is a local file inside
  * `contentRoot` that the build can use, or when there is no image.
  */
-export function leadImageProblems(data: Record<string, unknown>, filePath: string, contentRoot: string): string[] {
+export async function leadImageProblems(
+  data: Record<string, unknown>,
+  filePath: string,
+  contentRoot: string,
+): Promise<string[]> {
   const src = (data.image as { src?: unknown } | undefined)?.src;
   if (typeof src !== 'string' || src.trim() === '') return [];
   const problem = (what: string) => [`image.src: "${src}" ${what}`];
@@ -31,5 +36,12 @@ export function leadImageProblems(data: Record<string, unknown>, filePath: strin
   if (!IMAGE_EXTENSIONS.has(extname(path).toLowerCase())) {
     return problem(`is not an image the site can use: use ${[...IMAGE_EXTENSIONS].join(', ')}`);
   }
-  return [];
+  // The image pipeline reads every lead image's size; one it cannot read would stop the build naming no article.
+  const readable = await sharp(path)
+    .metadata()
+    .then(({ width, height }) => Boolean(width && height))
+    .catch(() => false);
+  return readable
+    ? []
+    : problem('cannot be read as an image (damaged, or not the format its name says): export it again');
 }

@@ -153,7 +153,7 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   const { data, body, bodyLine, problems } = readFrontmatter(withoutForbiddenCharacters(source));
   found.push(...problems, ...forbiddenInValues(data));
   if (problems.length === 0) {
-    found.push(...schemaProblems(file.schema, data), ...leadImageProblems(data, file.path, file.contentRoot));
+    found.push(...schemaProblems(file.schema, data), ...(await leadImageProblems(data, file.path, file.contentRoot)));
     const nameProblem = fileNameProblem(file.entry, data);
     if (nameProblem) found.push(nameProblem);
     if (file.requireBody && body.trim() === '')

@@ -28,17 +28,23 @@ export function timeZoneSchema() {
     .default(site.timeZone);
 }
 
-/** A BCP 47 language tag such as `en` or `ar`. */
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/**
+ * A BCP 47 language tag such as `en`, `ar` or `pt-BR`, one the site can
+ * name ("Arabic"): a tag with a private-use part (`de-x-private`) is valid
+ * BCP 47 but names no language a reader would recognise.
+ */
 export function langSchema() {
   return z.string().refine(
     (tag) => {
       try {
-        return Intl.getCanonicalLocales(tag).length === 1;
+        return Intl.getCanonicalLocales(tag).length === 1 && languageNames.of(tag) !== undefined;
       } catch {
         return false;
       }
     },
-    { message: 'is not a BCP 47 language tag, e.g. en, ar or pt-BR' },
+    { message: 'is not a BCP 47 language tag the site can name, e.g. en, ar or pt-BR' },
   );
 }
 

@@ -1,15 +1,30 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
 import { leadImageProblems } from '../../../src/lib/content/lead-image-fs';
 
 const root = join(import.meta.dirname, '../../../content');
 const article = join(root, 'articles/2022/russian-diplomat-un-resigns.md');
 const problems = (src: unknown) => leadImageProblems({ image: { src, alt: 'A' } }, article, root);
+const work = mkdtempSync(join(tmpdir(), 'broadside-image-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('leadImageProblems', () => {
-  it('accepts a local image beside the article, and no image at all', () => {
-    expect(problems('./images/photo-unavailable.png')).toEqual([]);
-    expect(leadImageProblems({}, article, root)).toEqual([]);
+  it('accepts a local image beside the article, and no image at all', async () => {
+    expect(await problems('./images/photo-unavailable.png')).toEqual([]);
+    expect(await leadImageProblems({}, article, root)).toEqual([]);
+  });
+
+  it('refuses a file the image pipeline cannot read, naming the field', async () => {
+    const folder = join(work, 'articles/2022');
+    mkdirSync(join(folder, 'images'), { recursive: true });
+    writeFileSync(join(folder, 'images/photo.png'), 'not a picture at all');
+    expect(
+      await leadImageProblems({ image: { src: './images/photo.png', alt: 'A' } }, join(folder, 'a.md'), work),
+    ).toEqual([
+      'image.src: "./images/photo.png" cannot be read as an image (damaged, or not the format its name says): export it again',
+    ]);
   });
 
   it.each([
@@ -20,7 +35,7 @@ describe('leadImageProblems', () => {
     ['../../../package.json', 'is outside the content folder'],
     ['./russian-diplomat-un-resigns.md', 'is not an image the site can use'],
     ['./images/nowhere.jpg', 'does not exist'],
-  ])('refuses %s', (src, expected) => {
-    expect(problems(src)).toEqual([expect.stringContaining(`image.src: "${src}" ${expected}`)]);
+  ])('refuses %s', async (src, expected) => {
+    expect(await problems(src)).toEqual([expect.stringContaining(`image.src: "${src}" ${expected}`)]);
   });
 });
