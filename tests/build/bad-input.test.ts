@@ -148,6 +148,8 @@ describe('the build', { timeout: 120_000 }, () => {
         'line 20: unclosed HTML comment "<!--"',
       ],
     };
+    // The summary alone: no stack traces, object dumps or unrelated hints around it.
+    expect(output).not.toMatch(/Stack trace|reason:|place:|Hint:|Failed to parse Markdown/);
     const count = Object.values(expected).flat().length;
     expect(output).toContain(`${count} content problems stop the build`);
     const report = output.slice(output.indexOf('content problems stop the build'));

@@ -26,6 +26,19 @@ export function contentProblemsMessage(problems: readonly string[]): string {
   return `${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n  ${problems.join('\n  ')}`;
 }
 
+/**
+ * The error a build stops with. Its `toString()` is its name alone: Astro
+ * reads an error's text for the words "document" and "window" and, finding
+ * them (in an article titled "Window cleaners strike", say), appends advice
+ * about browser APIs that has nothing to do with content.
+ */
+class ContentProblems extends Error {
+  override name = 'ContentProblems';
+  override toString(): string {
+    return this.name;
+  }
+}
+
 export function createContentReport(crossCheck: CrossCollectionCheck): ContentReport {
   let running = 0;
   let problems: string[] = [];
@@ -42,7 +55,7 @@ export function createContentReport(crossCheck: CrossCollectionCheck): ContentRe
       const all = [...problems, ...crossCheck(stores)];
       problems = [];
       if (all.length === 0) return;
-      const error = new Error(contentProblemsMessage(all));
+      const error = new ContentProblems(contentProblemsMessage(all));
       // The list is the whole message: a stack trace of the loader would only bury it.
       error.stack = '';
       throw error;

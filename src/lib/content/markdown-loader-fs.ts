@@ -124,7 +124,11 @@ function fileNameProblem(entry: string, data: Record<string, unknown>): string |
  * file and every line a plugin reports is the file's.
  */
 function renderSource(body: string, bodyLine: number, data: Record<string, unknown>): string {
-  const frontmatter = JSON.stringify({ lang: typeof data.lang === 'string' ? data.lang : undefined });
+  const frontmatter = JSON.stringify({
+    lang: typeof data.lang === 'string' ? data.lang : undefined,
+    // Body problems come back in the render's metadata, to be listed with the file's others (rehype-report-problems.ts).
+    problemsInMetadata: true,
+  });
   return `---\n${frontmatter}\n---${'\n'.repeat(bodyLine - 1)}${body}`;
 }
 
@@ -163,6 +167,13 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   if (bodyLine > 1) {
     try {
       rendered = await render(renderSource(body, bodyLine, data));
+      const { markdownProblems, problemsInMetadata: _asked, ...frontmatter } = rendered.metadata?.frontmatter ?? {};
+      if (markdownProblems) {
+        found.push(...renderProblems({ problems: markdownProblems }));
+        rendered = undefined;
+      } else if (rendered.metadata) {
+        rendered.metadata.frontmatter = frontmatter;
+      }
     } catch (error) {
       found.push(...renderProblems(error));
     }

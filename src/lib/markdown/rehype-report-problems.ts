@@ -25,6 +25,12 @@ import { MarkdownProblems, PROBLEM_SOURCE, problemLine, type MarkdownProblem } f
  * Registered last, so every rule has had its say. Messages from other
  * sources (warnings of third-party plugins) are left alone, and a problem
  * reported twice at the same place is listed once.
+ *
+ * The content loader asks, through the render's frontmatter
+ * (`problemsInMetadata: true`), for the problems to be handed back in the
+ * render's metadata (`frontmatter.markdownProblems`) instead: a thrown
+ * error is also logged whole by Astro's renderer, before the loader can
+ * list it with the others.
  */
 export const rehypeReportProblems: Plugin<[], Root> = () => (_tree, file) => {
   const seen = new Set<string>();
@@ -39,5 +45,8 @@ export const rehypeReportProblems: Plugin<[], Root> = () => (_tree, file) => {
     seen.add(key);
     problems.push(problem);
   }
-  if (problems.length > 0) throw new MarkdownProblems(problems);
+  if (problems.length === 0) return;
+  const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+  if (frontmatter?.problemsInMetadata === true) frontmatter.markdownProblems = problems;
+  else throw new MarkdownProblems(problems);
 };

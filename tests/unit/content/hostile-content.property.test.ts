@@ -32,8 +32,8 @@ describe('a hostile article', () => {
           source,
           { entry: '2022/hostile.md', path, schema, requireBody: true, contentRoot },
           async (markdown) => {
-            const { code } = await processor.render(markdown, { fileURL: new URL(`file://${path}`) });
-            return { html: code };
+            const { code, metadata } = await processor.render(markdown, { fileURL: new URL(`file://${path}`) });
+            return { html: code, metadata };
           },
         );
         if (found.length > 0) {
