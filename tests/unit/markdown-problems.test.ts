@@ -64,3 +64,20 @@ describe('MarkdownProblems', () => {
     expect(MarkdownProblems.is(undefined)).toBe(false);
   });
 });
+
+describe('rehypeReportProblems asked for the problems in the metadata', () => {
+  it('hands them back in line order, each once, instead of throwing', async () => {
+    const processor = await createMarkdownProcessor({
+      remarkPlugins: [remarkReportParagraphs(['One', 'Three'])],
+      rehypePlugins: [rehypeReportProblems],
+      syntaxHighlight: false,
+    });
+    const { metadata } = await processor.render('One\n\nTwo\n\nThree\n', {
+      frontmatter: { problemsInMetadata: true },
+    });
+    expect(metadata.frontmatter.markdownProblems).toEqual([
+      { line: 1, column: 1, reason: 'bad paragraph "One"' },
+      { line: 5, column: 1, reason: 'bad paragraph "Three"' },
+    ]);
+  });
+});

@@ -26,10 +26,7 @@ export class MarkdownProblems extends Error {
   readonly problems: MarkdownProblem[];
 
   constructor(problems: readonly MarkdownProblem[]) {
-    const sorted = [...problems].sort(
-      (a, b) =>
-        (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) || (a.column ?? 0) - (b.column ?? 0),
-    );
+    const sorted = inLineOrder(problems);
     super(sorted.map(problemLine).join('\n'));
     this.name = 'MarkdownProblems';
     this.problems = sorted;
@@ -55,6 +52,14 @@ export class MarkdownProblems extends Error {
   static is(error: unknown): error is MarkdownProblems {
     return error instanceof MarkdownProblems || (typeof error === 'object' && error !== null && BRAND in error);
   }
+}
+
+/** Problems in the order of their lines, those without a line last. */
+export function inLineOrder(problems: readonly MarkdownProblem[]): MarkdownProblem[] {
+  return [...problems].sort(
+    (a, b) =>
+      (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 /** One problem as the editor reads it: `line 3: unknown directive ":::sidebar": ...`. */

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { MarkdownProblems, PROBLEM_SOURCE, problemLine, type MarkdownProblem } from './problems';
+import { inLineOrder, MarkdownProblems, PROBLEM_SOURCE, problemLine, type MarkdownProblem } from './problems';
 
 /**
  * Stops the render once, at its end, with every problem the plugins before
@@ -47,6 +47,6 @@ export const rehypeReportProblems: Plugin<[], Root> = () => (_tree, file) => {
   }
   if (problems.length === 0) return;
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-  if (frontmatter?.problemsInMetadata === true) frontmatter.markdownProblems = problems;
+  if (frontmatter?.problemsInMetadata === true) frontmatter.markdownProblems = inLineOrder(problems);
   else throw new MarkdownProblems(problems);
 };
