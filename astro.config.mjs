@@ -3,9 +3,9 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { markdownOptions } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
-import { otherContentCacheDir } from './src/lib/content-root.ts';
-import { contentStoreFromDisk } from './src/lib/content-store-fs.ts';
-import { pruneCardCache } from './src/lib/card-cache-fs.ts';
+import { otherContentCacheDir } from './src/lib/content/root.ts';
+import { contentStoreFromDisk } from './src/lib/integrations/content-store-fs.ts';
+import { pruneCardCache } from './src/lib/share-card/cache-fs.ts';
 
 export default defineConfig({
   site: site.url,

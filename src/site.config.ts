@@ -53,7 +53,7 @@ export const sectionSlugs = Object.keys(site.sections) as [SectionSlug, ...Secti
  * Top-level folders the build serves itself: the routes in `src/pages/`
  * other than sections (`/search/`, `/live/...`, `/page/2/`...) and
  * Pagefind's index. No section may take one, and no redirect may claim one
- * or any path under it (src/lib/content-rules.ts). Top-level files need no
+ * or any path under it (src/lib/content/rules.ts). Top-level files need no
  * entry: a name with a dot (`feed.xml`, `robots.txt`, `sitemap-0.xml`,
  * anything in `public/`) or starting with "_" (`_astro`, `_redirects`,
  * `_headers`) is the build's or the host's by rule. The unit tests check

@@ -4,8 +4,8 @@
  * the name comes in as a parameter instead.
  */
 import type { APIRoute } from 'astro';
-import { getArticles } from '../lib/articles';
-import { redirectsFile, redirectsOf } from '../lib/redirects';
+import { getArticles } from '@/lib/content/articles';
+import { redirectsFile, redirectsOf } from '@/lib/routes/redirects';
 
 export function getStaticPaths() {
   return [{ params: { hostRedirects: '_redirects' } }];

@@ -6,12 +6,12 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getImage } from 'astro:assets';
-import { articleInstant, getArticles } from '../lib/articles';
-import { machineTimestamp, toInstant } from '../lib/dates';
-import { articleFeedHtml, FEED_LENGTH } from '../lib/metadata/feed';
-import { absoluteUrl, articlePermalink, siteFeedPath } from '../lib/permalinks';
-import { translationNotice } from '../lib/translation';
-import { site } from '../site.config';
+import { articleInstant, getArticles } from '@/lib/content/articles';
+import { machineTimestamp, toInstant } from '@/lib/time/dates';
+import { articleFeedHtml, FEED_LENGTH } from '@/lib/metadata/feed';
+import { absoluteUrl, articlePermalink, siteFeedPath } from '@/lib/routes/permalinks';
+import { translationNotice } from '@/lib/reading/translation';
+import { site } from '@/site.config';
 
 export const GET: APIRoute = async () => {
   const articles = (await getArticles()).slice(0, FEED_LENGTH);

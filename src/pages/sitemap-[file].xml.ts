@@ -3,8 +3,8 @@
  * change, at most 50,000 a file, as the sitemap index lists them.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { sitemapXml, type SitemapEntry } from '../lib/sitemap';
-import { sitemapFiles } from '../lib/sitemap-pages';
+import { sitemapXml, type SitemapEntry } from '@/lib/routes/sitemap';
+import { sitemapFiles } from '@/lib/routes/sitemap-pages';
 
 export const getStaticPaths = (async () =>
   (await sitemapFiles()).map((entries, index) => ({

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
-import { FEED_LENGTH } from '../../src/lib/metadata/feed';
-import { PAGE_SIZE } from '../../src/lib/pagination';
+import { FEED_LENGTH } from '@/lib/metadata/feed';
+import { PAGE_SIZE } from '@/lib/routes/pagination';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-archive-'));
 const content = join(work, 'content');

@@ -16,7 +16,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, describe, expect, it } from 'vitest';
-import { site } from '../../src/site.config';
+import { site } from '@/site.config';
 import { executableMarkup, hostileArticle, missingWords } from '../property/hostile-articles';
 import { buildSite, project } from './build-site';
 

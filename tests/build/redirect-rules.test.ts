@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../../src/lib/pagination';
+import { PAGE_SIZE } from '@/lib/routes/pagination';
 import { buildSite, project } from './build-site';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-redirects-'));

@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { countWords, formatReadingTime, markdownText, readingTime } from '../../src/lib/reading-time';
+import { countWords, formatReadingTime, markdownText, readingTime } from '../../src/lib/reading/reading-time';
 import { builtPages, readPage } from './dist';
 import { articlePath, liveBlogPath } from './seed';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageNotice, fullYearsSince, MIN_YEARS } from '../../src/lib/age';
-import type { Timestamp } from '../../src/lib/dates';
+import { ageNotice, fullYearsSince, MIN_YEARS } from '@/lib/time/age';
+import type { Timestamp } from '@/lib/time/dates';
 
 const zone = 'Asia/Dubai';
 const at = (iso: string) => new Date(iso);

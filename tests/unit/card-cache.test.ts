@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cardFile, markCardInUse, pruneCards } from '../../src/lib/card-cache-fs';
+import { cardFile, markCardInUse, pruneCards } from '@/lib/share-card/cache-fs';
 
 const root = mkdtempSync(join(tmpdir(), 'broadside-card-cache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

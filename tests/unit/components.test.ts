@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderComponent as render } from './render-component';
-import Byline from '../../src/components/Byline.astro';
-import LiveBadge from '../../src/components/LiveBadge.astro';
-import LiveUpdateEntry from '../../src/components/LiveUpdateEntry.astro';
-import LiveUpdatesLink from '../../src/components/LiveUpdatesLink.astro';
-import TagList from '../../src/components/TagList.astro';
-import Timestamp from '../../src/components/Timestamp.astro';
-import TranslationNotice from '../../src/components/TranslationNotice.astro';
-import { parseTimestamp } from '../../src/lib/dates';
+import Byline from '@/components/Byline.astro';
+import LiveBadge from '@/components/LiveBadge.astro';
+import LiveUpdateEntry from '@/components/LiveUpdateEntry.astro';
+import LiveUpdatesLink from '@/components/LiveUpdatesLink.astro';
+import TagList from '@/components/TagList.astro';
+import Timestamp from '@/components/Timestamp.astro';
+import TranslationNotice from '@/components/TranslationNotice.astro';
+import { parseTimestamp } from '@/lib/time/dates';
 
 /** What a reader sees: tags dropped, white space folded. */
 const visibleText = (html: string) =>

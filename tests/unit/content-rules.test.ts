@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findContentProblems, type ArticleForRules } from '../../src/lib/content-rules';
-import { parseTimestamp } from '../../src/lib/dates';
-import { reservedPathSegments, sectionSlugs } from '../../src/site.config';
+import { findContentProblems, type ArticleForRules } from '@/lib/content/rules';
+import { parseTimestamp } from '@/lib/time/dates';
+import { reservedPathSegments, sectionSlugs } from '@/site.config';
 
 function article(id: string, data: Partial<ArticleForRules['data']> = {}): ArticleForRules {
   return {

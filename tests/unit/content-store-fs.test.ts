@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentStoreFromDisk, storeFromDiskPlugin, storeModuleCode } from '../../src/lib/content-store-fs';
+import { contentStoreFromDisk, storeFromDiskPlugin, storeModuleCode } from '@/lib/integrations/content-store-fs';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadside-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import {
   parseTimestamp,
   toInstant,
   type Timestamp,
-} from '../../src/lib/dates';
+} from '@/lib/time/dates';
 
 const at = (iso: string): Timestamp => parseTimestamp(iso)!;
 

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { remarkImageGuard } from '../../src/lib/markdown/remark-image-guard';
+import { remarkImageGuard } from '@/lib/markdown/remark-image-guard';
 
 const contentRoot = join(import.meta.dirname, '../fixtures/images/content');
 const article = join(contentRoot, 'articles/2022/story.md');

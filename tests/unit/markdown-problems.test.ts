@@ -1,7 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { MarkdownProblems, reportProblem } from '../../src/lib/markdown/problems';
-import { rehypeReportProblems } from '../../src/lib/markdown/rehype-report-problems';
+import { MarkdownProblems, reportProblem } from '@/lib/markdown/problems';
+import { rehypeReportProblems } from '@/lib/markdown/rehype-report-problems';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 

@@ -9,9 +9,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownProcessor, type RemarkPlugins } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { markdownOptions } from '../../src/lib/markdown/plugins';
-import { remarkImageGuard } from '../../src/lib/markdown/remark-image-guard';
-import { MarkdownProblems, problemLine } from '../../src/lib/markdown/problems';
+import { markdownOptions } from '@/lib/markdown/plugins';
+import { remarkImageGuard } from '@/lib/markdown/remark-image-guard';
+import { MarkdownProblems, problemLine } from '@/lib/markdown/problems';
 
 const root = join(import.meta.dirname, '../fixtures/markdown');
 const cases = readdirSync(root).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFeedHtml, feedHtml, liveUpdateFeedHtml } from '../../src/lib/metadata/feed';
+import { articleFeedHtml, feedHtml, liveUpdateFeedHtml } from '@/lib/metadata/feed';
 
 const page = 'https://broadside.example/world/2022/05/23/seed/';
 

@@ -5,7 +5,7 @@ import {
   newsArticleJsonLd,
   serializeJsonLd,
   type NewsArticleInput,
-} from '../../src/lib/metadata/json-ld';
+} from '@/lib/metadata/json-ld';
 
 const publisher = {
   name: 'Broadside',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openGraphLocale, openGraphTags, type OpenGraphInput } from '../../src/lib/metadata/open-graph';
+import { openGraphLocale, openGraphTags, type OpenGraphInput } from '@/lib/metadata/open-graph';
 
 const input: OpenGraphInput = {
   url: 'https://broadside.example/world/2022/05/23/seed/',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/lib/dates';
-import { articleMeta, liveBlogMeta, websiteMeta } from '../../src/lib/metadata/page-meta';
+import { parseTimestamp } from '@/lib/time/dates';
+import { articleMeta, liveBlogMeta, websiteMeta } from '@/lib/metadata/page-meta';
 
 const datetime = (text: string) =>
   parseTimestamp(text) as Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareLinks } from '../../src/lib/metadata/share-links';
+import { shareLinks } from '@/lib/metadata/share-links';
 
 const url = 'https://broadside.example/world/2022/05/23/seed/';
 const title = `Diplomat quits: "Enough is enough" & more #1 🎉`;

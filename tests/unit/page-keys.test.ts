@@ -3,9 +3,9 @@
  * build: a key must change whenever what the page shows changes, and only then.
  */
 import { describe, expect, it } from 'vitest';
-import { articlePageKey, type Article } from '../../src/lib/articles';
-import { listingKey, type Listing } from '../../src/lib/listings';
-import { paginate } from '../../src/lib/pagination';
+import { articlePageKey, type Article } from '@/lib/content/articles';
+import { listingKey, type Listing } from '@/lib/routes/listings';
+import { paginate } from '@/lib/routes/pagination';
 
 const year = 365 * 24 * 3_600_000;
 

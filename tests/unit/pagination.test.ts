@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePath, paginate } from '../../src/lib/pagination';
+import { pagePath, paginate } from '@/lib/routes/pagination';
 
 describe('paginate', () => {
   const items = Array.from({ length: 45 }, (_, index) => index + 1);

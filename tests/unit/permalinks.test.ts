@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/lib/dates';
+import { parseTimestamp } from '@/lib/time/dates';
 import {
   absoluteUrl,
   articlePermalink,
@@ -8,7 +8,7 @@ import {
   liveUpdateAnchor,
   sectionPath,
   tagPath,
-} from '../../src/lib/permalinks';
+} from '@/lib/routes/permalinks';
 
 const article = (published: string, extra: { slug?: string; timezone?: string } = {}) => ({
   id: '2022/russian-diplomat-un-resigns',

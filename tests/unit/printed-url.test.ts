@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printedUrl, textShowsUrl } from '../../src/lib/printed-url';
+import { printedUrl, textShowsUrl } from '@/lib/print/printed-url';
 
 const site = 'https://broadside.example';
 

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { qrCodeSvg } from '../../src/lib/qr-code';
+import { qrCodeSvg } from '@/lib/print/qr-code';
 
 const url = 'https://broadside.example/world/2022/05/23/russian-diplomat-un-resigns/';
 const label = `QR code of ${url}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteFragment } from '../../src/lib/markdown/remark-pullquote';
+import { quoteFragment } from '@/lib/markdown/remark-pullquote';
 
 /** What the browser searches for: the fragment's terms, decoded. */
 function terms(fragment: string | undefined) {

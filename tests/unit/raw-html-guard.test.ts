@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedElement, isSafeUrl } from '../../src/lib/markdown/remark-raw-html-guard';
+import { isAllowedElement, isSafeUrl } from '@/lib/markdown/remark-raw-html-guard';
 
 describe('isSafeUrl', () => {
   it.each([

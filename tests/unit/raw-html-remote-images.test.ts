@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRemoteUrl } from '../../src/lib/markdown/remark-raw-html-remote-images';
+import { isRemoteUrl } from '@/lib/markdown/remark-raw-html-remote-images';
 
 const siteUrl = 'https://broadside.example';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderComponent as render } from './render-component';
-import AgeNotice from '../../src/components/AgeNotice.astro';
-import ReadingTime from '../../src/components/ReadingTime.astro';
-import TableOfContents from '../../src/components/TableOfContents.astro';
-import Timestamp from '../../src/components/Timestamp.astro';
-import { parseTimestamp } from '../../src/lib/dates';
+import AgeNotice from '@/components/AgeNotice.astro';
+import ReadingTime from '@/components/ReadingTime.astro';
+import TableOfContents from '@/components/TableOfContents.astro';
+import Timestamp from '@/components/Timestamp.astro';
+import { parseTimestamp } from '@/lib/time/dates';
 
 describe('Timestamp with relative', () => {
   it('leaves an empty <relative-time> for the browser beside a date-time, never a relative text', async () => {

@@ -4,9 +4,9 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { markdownOptions } from '../../src/lib/markdown/plugins';
-import { renderedReadingTime } from '../../src/lib/markdown/remark-reading-time';
-import { countWords, formatReadingTime, markdownText, readingTime, WORDS_PER_MINUTE } from '../../src/lib/reading-time';
+import { markdownOptions } from '@/lib/markdown/plugins';
+import { renderedReadingTime } from '@/lib/markdown/remark-reading-time';
+import { countWords, formatReadingTime, markdownText, readingTime, WORDS_PER_MINUTE } from '@/lib/reading/reading-time';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
 const textOf = (markdown: string) =>

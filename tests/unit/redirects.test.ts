@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/lib/dates';
-import { redirectPageParams, redirectPathProblem, redirectsFile, redirectsOf } from '../../src/lib/redirects';
+import { parseTimestamp } from '@/lib/time/dates';
+import { redirectPageParams, redirectPathProblem, redirectsFile, redirectsOf } from '@/lib/routes/redirects';
 
 const article = (id: string, redirectFrom: string[]) => ({
   id,

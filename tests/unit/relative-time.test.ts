@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from '../../src/lib/relative-time';
+import { relativeTime } from '@/lib/time/relative-time';
 
 const then = new Date('2022-05-23T15:25:00+04:00');
 const after = (ms: number) => new Date(then.getTime() + ms);

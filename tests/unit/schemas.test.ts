@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { articleSchema } from '../../src/lib/schemas/article';
-import { liveBlogSchema } from '../../src/lib/schemas/live';
+import { articleSchema } from '@/lib/schemas/article';
+import { liveBlogSchema } from '@/lib/schemas/live';
 
 // The content config passes Astro's image() helper; here any string stands in for a file path.
 const schema = articleSchema(z.string());

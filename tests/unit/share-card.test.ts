@@ -2,15 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CARD_HEIGHT,
-  CARD_WIDTH,
-  canDrawHeadline,
-  cardAlt,
-  drawableText,
-  headlineSize,
-} from '../../src/lib/share-card';
-import { cardKey, shareCardPng } from '../../src/lib/share-card-fs';
+import { CARD_HEIGHT, CARD_WIDTH, canDrawHeadline, cardAlt, drawableText, headlineSize } from '@/lib/share-card/card';
+import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'broadside-cards-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderComponent as render } from './render-component';
-import CopyLink from '../../src/components/CopyLink.astro';
-import LiveUpdateEntry from '../../src/components/LiveUpdateEntry.astro';
-import ShareLinks from '../../src/components/ShareLinks.astro';
-import { parseTimestamp } from '../../src/lib/dates';
+import CopyLink from '@/components/CopyLink.astro';
+import LiveUpdateEntry from '@/components/LiveUpdateEntry.astro';
+import ShareLinks from '@/components/ShareLinks.astro';
+import { parseTimestamp } from '@/lib/time/dates';
 
 const url = 'https://broadside.example/world/2022/05/23/seed/';
 

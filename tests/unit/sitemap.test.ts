@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp, type Timestamp } from '../../src/lib/dates';
+import { parseTimestamp, type Timestamp } from '@/lib/time/dates';
 import {
   articleChange,
   change,
@@ -13,7 +13,7 @@ import {
   type SitemapArticle,
   type SitemapEntry,
   type SitemapLiveBlog,
-} from '../../src/lib/sitemap';
+} from '@/lib/routes/sitemap';
 
 const origin = 'https://broadside.example';
 const time = (text: string) => parseTimestamp(text)!;

@@ -1,6 +1,6 @@
 import type { Link } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { educateDashes, educateQuotes, showsItsUrl } from '../../src/lib/markdown/remark-smart-punctuation';
+import { educateDashes, educateQuotes, showsItsUrl } from '@/lib/markdown/remark-smart-punctuation';
 
 describe('educateQuotes', () => {
   it('opens at the start, after a space, a bracket or a dash, and closes elsewhere', () => {

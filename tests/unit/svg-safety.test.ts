@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { imageFileFindings, imageFileProblems, svgProblems } from '../../src/lib/images/svg-safety';
+import { imageFileFindings, imageFileProblems, svgProblems } from '@/lib/images/svg-safety';
 
 const project = join(import.meta.dirname, '../..');
 const fixtures = join(project, 'tests/fixtures/images');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textDirection } from '../../src/lib/text-direction';
+import { textDirection } from '@/lib/reading/text-direction';
 
 describe('textDirection', () => {
   it.each(['ar', 'he', 'fa', 'ur', 'ar-AE', 'ps', 'yi'])('reads %s right to left', (lang) => {

@@ -1,6 +1,6 @@
 import type { MarkdownHeading } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { buildToc, MIN_SECTIONS } from '../../src/lib/toc';
+import { buildToc, MIN_SECTIONS } from '@/lib/reading/toc';
 
 const h = (depth: number, slug: string, text = slug): MarkdownHeading => ({ depth, slug, text });
 

@@ -1,9 +1,9 @@
 /**
- * The content rules that look across entries (`src/lib/content-rules.ts`),
+ * The content rules that look across entries (`src/lib/content/rules.ts`),
  * run on what the loaders stored, as lines for the build's report.
  */
 import type { DataStore } from 'astro/loaders';
-import { findContentProblems, type ArticleForRules, type LiveBlogForRules } from '../content-rules';
+import { findContentProblems, type ArticleForRules, type LiveBlogForRules } from './rules';
 
 type Stores = Record<string, Pick<DataStore, 'values'>>;
 

@@ -50,11 +50,17 @@ export interface MarkdownCollectionOptions {
 const MARKDOWN_LIKE = /\.(?:md|markdown|mdown|mkdn?|mdx|txt)$/i;
 
 /** Folders, relative to the project, whose code decides what an entry becomes. */
-const CODE_THAT_RENDERS = ['src/lib/content', 'src/lib/markdown', 'src/lib/schemas', 'src/lib/images'];
+const CODE_THAT_RENDERS = [
+  'src/lib/content',
+  'src/lib/markdown',
+  'src/lib/schemas',
+  'src/lib/images',
+  'src/lib/routes',
+];
 const FILES_THAT_RENDER = [
   'src/content.config.ts',
   'src/site.config.ts',
-  'src/lib/dates.ts',
+  'src/lib/time/dates.ts',
   'astro.config.mjs',
   'package-lock.json',
 ];

@@ -16,7 +16,7 @@ export const pageIds = [
 
 /**
  * Id families: each live update's anchor `update-<id>` and its title
- * `update-<id>-title` (`liveUpdateAnchor` in `src/lib/permalinks.ts`,
+ * `update-<id>-title` (`liveUpdateAnchor` in `src/lib/routes/permalinks.ts`,
  * `LiveUpdateEntry`). Update ids are the editors', so the whole family is
  * kept clear.
  */

@@ -3,7 +3,7 @@ import { raw } from 'hast-util-raw';
 import { toString } from 'hast-util-to-string';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import { printedUrl, textShowsUrl } from '../printed-url';
+import { printedUrl, textShowsUrl } from '../print/printed-url';
 
 export interface RehypePrintUrlsOptions {
   /** The site's https origin: site paths print as absolute URLs on it. */

@@ -2,11 +2,11 @@ import { dirname, resolve } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import { contentRoot } from '../content-root';
+import { contentRoot } from '../content/root';
 import { imageFileFindings } from '../images/svg-safety';
 
 export interface ImageGuardOptions {
-  /** The folder every image must live in; `contentRoot` from `src/lib/content-root.ts` by default. */
+  /** The folder every image must live in; `contentRoot` from `src/lib/content/root.ts` by default. */
   contentRoot?: string;
 }
 

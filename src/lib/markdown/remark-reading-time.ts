@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
-import { countWords, markdownText, readingTime, type ReadingTime } from '../reading-time';
+import { countWords, markdownText, readingTime, type ReadingTime } from '../reading/reading-time';
 
 /**
  * Counts the words of the body while it is rendered, so the count is made

@@ -1,7 +1,7 @@
 import type { Link, Nodes, Root, Text } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
-import { textShowsUrl } from '../printed-url';
+import { textShowsUrl } from '../print/printed-url';
 
 /**
  * Typographer's punctuation in the prose, as a newsroom prints it:

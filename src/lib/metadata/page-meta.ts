@@ -3,9 +3,9 @@
  * the link-preview tags, the structured data and the feeds it offers. One
  * function per kind of page; `BaseLayout` renders the result.
  */
-import { newestFirst } from '../live-blog';
+import { newestFirst } from '../content/live-blog';
 import { site } from '../../site.config';
-import { displayDay, machineTimestamp, type Timestamp } from '../dates';
+import { displayDay, machineTimestamp, type Timestamp } from '../time/dates';
 import {
   absoluteUrl,
   articlePermalink,
@@ -17,8 +17,8 @@ import {
   shareCardPath,
   siteFeedPath,
   type PermalinkSource,
-} from '../permalinks';
-import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInputs } from '../share-card';
+} from '../routes/permalinks';
+import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInputs } from '../share-card/card';
 import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd, type JsonLd, type Publisher } from './json-ld';
 import { openGraphLocale, openGraphTags, type MetaTag, type OpenGraphInput, type PreviewImage } from './open-graph';
 

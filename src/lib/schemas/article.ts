@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { calendarDay, isTimeZone, toInstant } from '../dates';
+import { calendarDay, isTimeZone, toInstant } from '../time/dates';
 import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
 import { imageSchema } from './image';
-import { redirectPathProblem } from '../redirects';
+import { redirectPathProblem } from '../routes/redirects';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 

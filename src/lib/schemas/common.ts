@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isTimeZone } from '../dates';
+import { isTimeZone } from '../time/dates';
 import { sectionSlugs, site } from '../../site.config';
 
 /** Lower-case letters, digits and single hyphens: safe in any URL as it is. */

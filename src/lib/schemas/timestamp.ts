@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseTimestamp, type Timestamp } from '../dates';
+import { parseTimestamp, type Timestamp } from '../time/dates';
 
 const EXAMPLES = 'e.g. 2022-05-23 or 2022-05-23T15:25:00+04:00';
 

@@ -6,11 +6,11 @@
  * cached by content (see `share-card-fs.ts`).
  */
 import type { APIRoute } from 'astro';
-import { getArticles, getLiveBlogs } from '../../lib/articles';
-import { articleCard, liveBlogCard } from '../../lib/metadata/page-meta';
-import { articlePermalink, liveBlogPermalink, shareCardPath } from '../../lib/permalinks';
-import type { CardInputs } from '../../lib/share-card';
-import { shareCardPng, shownCardKey } from '../../lib/share-card-fs';
+import { getArticles, getLiveBlogs } from '@/lib/content/articles';
+import { articleCard, liveBlogCard } from '@/lib/metadata/page-meta';
+import { articlePermalink, liveBlogPermalink, shareCardPath } from '@/lib/routes/permalinks';
+import type { CardInputs } from '@/lib/share-card/card';
+import { shareCardPng, shownCardKey } from '@/lib/share-card/draw-fs';
 
 /** The route parameter for a card path: `/cards/<slug>.png`. */
 const slugOf = (pagePath: string) =>

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeVersion } from '../../../src/lib/content/markdown-loader-fs';
+import { codeVersion } from '@/lib/content/markdown-loader-fs';
 
 const project = join(import.meta.dirname, '../../..');
 const copy = mkdtempSync(join(tmpdir(), 'broadside-code-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createContentReport } from '../../../src/lib/content/content-report';
+import { createContentReport } from '@/lib/content/content-report';
 
 const store = (values: unknown[]) => ({ values: () => values as never });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forbiddenCharacters, forbiddenInValues } from '../../../src/lib/content/forbidden-characters';
+import { forbiddenCharacters, forbiddenInValues } from '@/lib/content/forbidden-characters';
 
 describe('forbiddenCharacters', () => {
   it('passes text any XML parser accepts: tabs, line ends, every script, emoji', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../../../src/lib/content/frontmatter';
+import { readFrontmatter } from '@/lib/content/frontmatter';
 
 const file = (yaml: string, body = '\nBody.\n') => `---\n${yaml}\n---\n${body}`;
 

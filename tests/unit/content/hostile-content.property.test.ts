@@ -10,11 +10,11 @@ import { z } from 'astro/zod';
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { checkEntry } from '../../../src/lib/content/markdown-loader-fs';
-import { forbiddenCharacters } from '../../../src/lib/content/forbidden-characters';
-import { markdownOptions } from '../../../src/lib/markdown/plugins';
-import { articleSchema } from '../../../src/lib/schemas/article';
-import { site } from '../../../src/site.config';
+import { checkEntry } from '@/lib/content/markdown-loader-fs';
+import { forbiddenCharacters } from '@/lib/content/forbidden-characters';
+import { markdownOptions } from '@/lib/markdown/plugins';
+import { articleSchema } from '@/lib/schemas/article';
+import { site } from '@/site.config';
 import { executableMarkup, hostileArticle, missingWords } from '../../property/hostile-articles';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 400);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { leadImageProblems } from '../../../src/lib/content/lead-image-fs';
+import { leadImageProblems } from '@/lib/content/lead-image-fs';
 
 const root = join(import.meta.dirname, '../../../content');
 const article = join(root, 'articles/2022/russian-diplomat-un-resigns.md');

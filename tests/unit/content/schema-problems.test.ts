@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { fieldsAt, schemaProblems } from '../../../src/lib/content/schema-problems';
-import { articleSchema } from '../../../src/lib/schemas/article';
+import { fieldsAt, schemaProblems } from '@/lib/content/schema-problems';
+import { articleSchema } from '@/lib/schemas/article';
 
 const schema = articleSchema(z.string());
 const valid = { title: 'A', standfirst: 'B', section: 'world', published: '2022-05-23' };

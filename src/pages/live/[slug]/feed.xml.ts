@@ -2,13 +2,13 @@
  * One live blog's RSS 2.0 feed: one item per update, newest first, each
  * linking to the update's own anchor.
  */
-import { newestFirst } from '../../../lib/live-blog';
+import { newestFirst } from '@/lib/content/live-blog';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getLiveBlogs, liveBlogInstant, type LiveBlog } from '../../../lib/articles';
-import { liveUpdateFeedHtml } from '../../../lib/metadata/feed';
-import { absoluteUrl, liveBlogFeedPath, liveBlogPermalink, liveUpdateAnchor } from '../../../lib/permalinks';
-import { site } from '../../../site.config';
+import { getLiveBlogs, liveBlogInstant, type LiveBlog } from '@/lib/content/articles';
+import { liveUpdateFeedHtml } from '@/lib/metadata/feed';
+import { absoluteUrl, liveBlogFeedPath, liveBlogPermalink, liveUpdateAnchor } from '@/lib/routes/permalinks';
+import { site } from '@/site.config';
 
 export async function getStaticPaths() {
   const blogs = await getLiveBlogs();

@@ -4,11 +4,11 @@
  * problem names the file and the field, says what is wrong and what would
  * be right.
  */
-import { reservedPathSegments, sectionSlugs } from '../site.config';
-import type { Timestamp } from './dates';
-import { pagePath } from './pagination';
-import { articlePermalink, liveBlogPermalink, sectionPath, tagPath } from './permalinks';
-import { redirectPathProblem } from './redirects';
+import { reservedPathSegments, sectionSlugs } from '../../site.config';
+import type { Timestamp } from '../time/dates';
+import { pagePath } from '../routes/pagination';
+import { articlePermalink, liveBlogPermalink, sectionPath, tagPath } from '../routes/permalinks';
+import { redirectPathProblem } from '../routes/redirects';
 
 export interface ArticleForRules {
   id: string;

@@ -3,8 +3,8 @@
  * numbered pages. Route files pick page 1 or the others from here.
  */
 import { createHash } from 'node:crypto';
-import { sectionSlugs, site, type SectionSlug } from '../site.config';
-import { getArticles, type Article } from './articles';
+import { sectionSlugs, site, type SectionSlug } from '../../site.config';
+import { getArticles, type Article } from '../content/articles';
 import { paginate, type Page } from './pagination';
 import { sectionPath, tagPath } from './permalinks';
 

@@ -3,7 +3,7 @@
  * beside a shared link. This module says what is on it and how it is laid
  * out; `share-card-fs.ts` draws it (satori, then resvg) and caches it.
  */
-import { site } from '../site.config';
+import { site } from '../../site.config';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

@@ -4,7 +4,7 @@
  * the front page, sections and tags, and search. Redirect pages, the 404
  * page and drafts are not among them, because no route here builds them.
  */
-import { getArticles, getLiveBlogs, isLive } from './articles';
+import { getArticles, getLiveBlogs, isLive } from '../content/articles';
 import { frontPages, sectionPages, tagPages } from './listings';
 import { searchPath } from './permalinks';
 import { sitemapEntries, splitSitemap, type SitemapEntry } from './sitemap';

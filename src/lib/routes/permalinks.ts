@@ -2,8 +2,8 @@
  * Every URL the site builds, in one place. Pages, feeds and checks all call
  * these; none of them puts a path together by hand.
  */
-import { site } from '../site.config';
-import { calendarDay, type Timestamp } from './dates';
+import { site } from '../../site.config';
+import { calendarDay, type Timestamp } from '../time/dates';
 
 /** What a permalink is made of: an article's id and part of its frontmatter. */
 export interface PermalinkSource {

@@ -13,8 +13,8 @@ import { renderAsync } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import satori from 'satori';
 import satoriPackage from 'satori/package.json' with { type: 'json' };
-import { cardCacheDir, cardFile, markCardInUse } from './card-cache-fs';
-import { CARD_HEIGHT, CARD_LAYOUT_VERSION, CARD_WIDTH, cardTree, type CardInputs } from './share-card';
+import { cardCacheDir, cardFile, markCardInUse } from './cache-fs';
+import { CARD_HEIGHT, CARD_LAYOUT_VERSION, CARD_WIDTH, cardTree, type CardInputs } from './card';
 
 const require = createRequire(import.meta.url);
 

@@ -4,8 +4,8 @@
  * together (src/content.config.ts). Every page and feed asks here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ageNotice } from './age';
-import { toInstant, type Timestamp } from './dates';
+import { ageNotice } from '../time/age';
+import { toInstant, type Timestamp } from '../time/dates';
 
 export type Article = CollectionEntry<'articles'>;
 export type LiveBlog = CollectionEntry<'live'>;

@@ -8,7 +8,7 @@
 import { readdir, stat, unlink, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { otherContentCacheDir } from './content-root';
+import { otherContentCacheDir } from '../content/root';
 
 /** Beside the other build caches, never in the output. */
 export const cardCacheDir = join(otherContentCacheDir ?? join(process.cwd(), 'node_modules/.cache'), 'broadside-cards');

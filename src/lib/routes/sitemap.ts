@@ -2,12 +2,12 @@
  * The sitemap as pure functions of the content the pages show: which pages
  * it lists, when each last changed (written as the page writes it), how the
  * list is split into files, and the XML of each file and of the index.
- * `src/lib/sitemap-pages.ts` gathers the pages; the routes in `src/pages/`
+ * `src/lib/routes/sitemap-pages.ts` gathers the pages; the routes in `src/pages/`
  * only serve what these functions build.
  */
 import XMLBuilder from 'fast-xml-builder';
-import { machineTimestamp, toInstant, type Timestamp } from './dates';
-import { newestFirst } from './live-blog';
+import { machineTimestamp, toInstant, type Timestamp } from '../time/dates';
+import { newestFirst } from '../content/live-blog';
 import { absoluteUrl, articlePermalink, liveBlogPermalink, type PermalinkSource } from './permalinks';
 
 /** The most URLs one sitemap file may hold (sitemaps.org protocol). */
