@@ -1,7 +1,7 @@
 /**
  * The share card: the 1200x630 picture a chat app or social network shows
  * beside a shared link. This module says what is on it and how it is laid
- * out; `share-card-fs.ts` draws it (satori, then resvg) and caches it.
+ * out; `draw-fs.ts` draws it (satori, then resvg) and caches it.
  */
 import { site } from '../../site.config';
 

@@ -1,5 +1,5 @@
 /**
- * Draws share cards (see `share-card.ts`): satori lays the card out as SVG
+ * Draws share cards (see `card.ts`): satori lays the card out as SVG
  * with Inter, resvg turns it into a PNG. A card is cached on disk under a
  * hash of its inputs and of the renderer (layout version, satori, resvg,
  * fonts), so a rebuild of an unchanged page reads the PNG instead of drawing
