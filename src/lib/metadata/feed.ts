@@ -9,6 +9,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { updateParagraphs } from '../content/live-blog';
 
 /**
  * How many articles the site feed carries, newest first, each whole: a day's
@@ -85,7 +86,7 @@ export function articleFeedHtml(parts: ArticleFeedParts): string {
 
 /** A live update's plain-text body as paragraphs, the way the page shows it. */
 export function liveUpdateFeedHtml(body: string, link?: { label: string; href: string }, pageUrl = ''): string {
-  const paragraphs = body.split(/\n\s*\n/).map((paragraph) => h('p', paragraph.trim()));
+  const paragraphs = updateParagraphs(body).map((paragraph) => h('p', paragraph));
   const more = link ? [h('p', [h('a', { href: link.href }, link.label)])] : [];
   return feedHtml(h(null, [...paragraphs, ...more]), pageUrl);
 }

@@ -2,7 +2,6 @@ import { z } from 'astro/zod';
 import { calendarDay, isTimeZone, toInstant } from '../time/dates';
 import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
 import { imageSchema } from './image';
-import { redirectPathProblem } from '../routes/redirects';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 
@@ -55,14 +54,8 @@ function articleFields() {
     /** The last part of the permalink; defaults to the file name. Never derived from the title. */
     slug: slugSchema('slug').optional(),
     /** Old paths that must keep leading here. */
-    redirectFrom: z
-      .array(
-        z.string().superRefine((path, ctx) => {
-          const problem = redirectPathProblem(path);
-          if (problem) ctx.addIssue({ code: 'custom', message: `"${path}" ${problem}` });
-        }),
-      )
-      .default([]),
+    // Each path is checked with the site's own pages in view, by the rules across entries (src/lib/content/rules.ts).
+    redirectFrom: z.array(z.string()).default([]),
     /** A draft is checked, with warnings only, and never built. */
     draft: z.boolean().default(false),
   };
