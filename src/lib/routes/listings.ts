@@ -95,23 +95,25 @@ export function listingKey({ page, ...heading }: Listing): string {
 
 /**
  * Every page of `list` as a `[...page]` route's `getStaticPaths()` gives it:
- * `paginate()`'s parameters and props, with the later pages moved into the
- * list's `page/` folder, and each page's key for the incremental build, so
- * no list route can leave the key out. `params` are the route's others
- * (`{ section }`).
+ * `paginate()`'s parameters and props, with every page at `pagePath`, and
+ * each page's key for the incremental build, so no list route can leave the
+ * key out. `params` are the route's others (`{ section }`). A route in the
+ * list's own folder serves its later pages at `page/<n>`; one in the list's
+ * `page/` folder (`routeBase` = `laterPagesFolder(base)`) serves them at `<n>`,
+ * and must leave out page 1, which `paginate()` puts at that folder.
  */
 export function listingPaths<Params extends Record<string, string>>(
   paginate: PaginateFunction,
   { base, articles, ...heading }: List,
   params: Params,
+  routeBase = base,
 ) {
-  return paginate(articles, { pageSize: PAGE_SIZE, params, props: heading, format: laterPageUrl(base) }).map(
-    (path) => ({
-      params: { ...path.params, page: laterPageParam(path.params.page) },
-      props: path.props,
-      cacheKey: listingKey(path.props),
-    }),
-  );
+  const format = laterPageUrl(base, routeBase);
+  return paginate(articles, { pageSize: PAGE_SIZE, params, props: heading, format }).map((path) => ({
+    params: { ...path.params, page: routeBase === base ? laterPageParam(path.params.page) : path.params.page },
+    props: path.props,
+    cacheKey: listingKey(path.props),
+  }));
 }
 
 /**

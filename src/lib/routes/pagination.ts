@@ -17,7 +17,7 @@ const LATER_PAGES_FOLDER = 'page';
  * `paginate()` is at hand.
  */
 export function pagePath(base: string, number: number): string {
-  return number === 1 ? base : `${base}${LATER_PAGES_FOLDER}/${number}/`;
+  return number === 1 ? base : `${laterPagesFolder(base)}${number}/`;
 }
 
 /**
@@ -29,15 +29,22 @@ export function laterPageParam(page: string | undefined): string | undefined {
   return page === undefined ? undefined : `${LATER_PAGES_FOLDER}/${page}`;
 }
 
+/** The folder that holds pages 2 onwards of the list at `base` (`/world/page/`). */
+export function laterPagesFolder(base: string): string {
+  return `${base}${LATER_PAGES_FOLDER}/`;
+}
+
 /**
- * The `format` for `paginate()` on the list at `base`: it writes page n's
- * URL as `<base><n>/`, and this moves it to `pagePath(base, n)`, so the
- * links between pages match the parameters `laterPageParam` gives.
+ * The `format` for `paginate()` on the list at `base`, in a route whose
+ * page 1 is at `routeBase`: `paginate()` writes page n's URL as
+ * `<routeBase><n>/`, and this moves each page to `pagePath(base, n)`. A
+ * `[...page]` route in the list's own folder has `routeBase` = `base`; one in
+ * its `page/` folder has `laterPagesFolder(base)`.
  */
-export function laterPageUrl(base: string): (url: string) => string {
+export function laterPageUrl(base: string, routeBase = base): (url: string) => string {
   return (url) => {
-    if (url === base) return url;
-    const number = url.startsWith(base) ? /^(\d+)\/$/.exec(url.slice(base.length))?.[1] : undefined;
+    if (url === routeBase) return base;
+    const number = url.startsWith(routeBase) ? /^(\d+)\/$/.exec(url.slice(routeBase.length))?.[1] : undefined;
     if (number === undefined) throw new Error(`paginate() gave ${url}, which is not a page of the list at ${base}`);
     return pagePath(base, Number(number));
   };
