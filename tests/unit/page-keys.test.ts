@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articlePageKey, type Article } from '@/lib/content/articles';
-import { listingKey, type Listing } from '@/lib/routes/listings';
-import { paginate } from '@/lib/routes/pagination';
+import { listingPaths } from '@/lib/routes/listings';
+import { astroPaginate } from './astro-paginate';
 
 const year = 365 * 24 * 3_600_000;
 
@@ -38,11 +38,20 @@ describe('articlePageKey', () => {
   });
 });
 
-describe('listingKey', () => {
+describe('the key of each list page', () => {
   const articles = Array.from({ length: 45 }, (_, index) => article(`a${index}`, `d${index}`, recent()));
-  const listings = (items: Article[], title = 'World'): Listing[] =>
-    paginate(items, '/world/').map((page) => ({ title, description: 'News.', showSection: false, page }));
-  const keys = (items: Article[], title?: string) => listings(items, title).map(listingKey);
+  const paginate = astroPaginate('/[section]/[...page]');
+  const keys = (items: Article[], title = 'World') =>
+    listingPaths(
+      paginate,
+      { base: '/world/', title, description: 'News.', showSection: false, articles: items },
+      { section: 'world' },
+    ).map((path) => path.cacheKey);
+
+  it('is given for every page', () => {
+    expect(keys(articles)).toHaveLength(3);
+    for (const key of keys(articles)) expect(key).toMatch(/^[\w-]{43}$/);
+  });
 
   it('is the same for the same pages', () => {
     expect(keys(articles)).toEqual(keys([...articles]));

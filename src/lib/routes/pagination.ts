@@ -1,44 +1,51 @@
 /**
- * Splits a list page into numbered pages so that no page grows with the
- * archive. Page 1 lives at the list's own path (`/world/`), the others at
- * `<path>page/<n>/`: stable URLs that never change as articles are added,
- * except for which articles a page holds.
+ * Where the pages of a list live. Astro's `paginate()` splits a list in the
+ * routes; this file keeps its pages at the site's stable URLs: page 1 at the
+ * list's own path (`/world/`), the others at `<path>page/<n>/`, URLs that
+ * never change as articles are added, except for which articles a page holds.
  */
 
 /** Articles per list page. */
 export const PAGE_SIZE = 20;
 
-export interface Page<Item> {
-  items: Item[];
-  /** 1-based. */
-  number: number;
-  /** How many pages the list has. */
-  count: number;
-  /** Site path of this page. */
-  path: string;
-  /** Site path of the newer page, if any. */
-  previous?: string | undefined;
-  /** Site path of the older page, if any. */
-  next?: string | undefined;
-}
+/** The folder, under a list's path, that holds pages 2 onwards. */
+const LATER_PAGES_FOLDER = 'page';
 
-/** The site path of page `number` of the list at `base` (which ends in `/`). */
+/**
+ * The site path of page `number` of the list at `base` (which ends in `/`):
+ * the sitemap and the redirect rules need the list folders where no route's
+ * `paginate()` is at hand.
+ */
 export function pagePath(base: string, number: number): string {
-  return number === 1 ? base : `${base}page/${number}/`;
+  return number === 1 ? base : `${laterPagesFolder(base)}${number}/`;
 }
 
-/** Every page of `items` for the list at `base`; a list with no items still has its first, empty page. */
-export function paginate<Item>(items: readonly Item[], base: string, size = PAGE_SIZE): Page<Item>[] {
-  const count = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: count }, (_, index) => {
-    const number = index + 1;
-    return {
-      items: items.slice(index * size, number * size),
-      number,
-      count,
-      path: pagePath(base, number),
-      previous: number > 1 ? pagePath(base, number - 1) : undefined,
-      next: number < count ? pagePath(base, number + 1) : undefined,
-    };
-  });
+/**
+ * The `[...page]` rest parameter for the page number `paginate()` gives
+ * (none for page 1): `page/<n>`, so later pages sit in the list's `page/`
+ * folder rather than beside the list's other children (`/world/2/`).
+ */
+export function laterPageParam(page: string | undefined): string | undefined {
+  return page === undefined ? undefined : `${LATER_PAGES_FOLDER}/${page}`;
+}
+
+/** The folder that holds pages 2 onwards of the list at `base` (`/world/page/`). */
+export function laterPagesFolder(base: string): string {
+  return `${base}${LATER_PAGES_FOLDER}/`;
+}
+
+/**
+ * The `format` for `paginate()` on the list at `base`, in a route whose
+ * page 1 is at `routeBase`: `paginate()` writes page n's URL as
+ * `<routeBase><n>/`, and this moves each page to `pagePath(base, n)`. A
+ * `[...page]` route in the list's own folder has `routeBase` = `base`; one in
+ * its `page/` folder has `laterPagesFolder(base)`.
+ */
+export function laterPageUrl(base: string, routeBase = base): (url: string) => string {
+  return (url) => {
+    if (url === routeBase) return base;
+    const number = url.startsWith(routeBase) ? /^(\d+)\/$/.exec(url.slice(routeBase.length))?.[1] : undefined;
+    if (number === undefined) throw new Error(`paginate() gave ${url}, which is not a page of the list at ${base}`);
+    return pagePath(base, Number(number));
+  };
 }

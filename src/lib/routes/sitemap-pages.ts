@@ -5,7 +5,7 @@
  * page and drafts are not among them, because no route here builds them.
  */
 import { getArticles, getLiveBlogs, isLive } from '../content/articles';
-import { frontPages, sectionPages, tagPages } from './listings';
+import { frontList, listPages, sectionLists, tagLists } from './listings';
 import { searchPath } from './permalinks';
 import { sitemapEntries, splitSitemap, type SitemapEntry } from './sitemap';
 
@@ -15,24 +15,24 @@ import { sitemapEntries, splitSitemap, type SitemapEntry } from './sitemap';
  * first page also lists the live blogs still running, as it shows them.
  */
 export async function sitemapFiles(): Promise<SitemapEntry[][]> {
-  const [articles, liveBlogs, fronts, sections, tags] = await Promise.all([
+  const [articles, liveBlogs, front, sections, tags] = await Promise.all([
     getArticles(),
     getLiveBlogs(),
-    frontPages(),
-    sectionPages(),
-    tagPages(),
+    frontList(),
+    sectionLists(),
+    tagLists(),
   ]);
   const running = liveBlogs.filter(isLive);
   const entries = sitemapEntries({
     articles,
     liveBlogs,
     lists: [
-      ...fronts.map(({ page }) => ({
-        path: page.path,
-        articles: page.items,
-        liveBlogs: page.number === 1 ? running : [],
+      ...listPages(front).map(({ path, number, articles }) => ({
+        path,
+        articles,
+        liveBlogs: number === 1 ? running : [],
       })),
-      ...[...sections, ...tags].map(({ page }) => ({ path: page.path, articles: page.items })),
+      ...[...sections, ...tags].flatMap(listPages).map(({ path, articles }) => ({ path, articles })),
     ],
     undated: [searchPath()],
   });
