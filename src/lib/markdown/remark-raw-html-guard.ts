@@ -27,8 +27,7 @@ export function explicitRefusals(element: Element, { embedOrigins }: RawHtmlGuar
   // first alone, so `/a.jpg 1x, data:image/svg+xml,... 2x` would pass. Each candidate is checked here.
   const srcset = element.properties.srcSet;
   if (typeof srcset === 'string') {
-    for (const candidate of srcset.split(',')) {
-      const url = candidate.trim().split(/\s+/)[0] ?? '';
+    for (const url of srcsetUrls(srcset)) {
       if (!isSafeUrl(url, 'src')) reasons.push(`<${name} srcset="${url}">: ${allowedUrlsHint('src', url)}`);
     }
   }
@@ -51,11 +50,34 @@ export function explicitRefusals(element: Element, { embedOrigins }: RawHtmlGuar
 }
 
 /**
- * Checks raw HTML in Markdown against an allow-list and reports anything
- * that could run script or break the page: `<script>`, `<style>`, forms,
- * event handlers, `javascript:` and `data:` URLs, iframes from origins not
- * in `embedOrigins`; Markdown links and images are held to the same URL
- * rule. Nothing is silently removed: each problem is reported with its line
+ * The URLs of a `srcset`, as a browser reads them: each URL runs to the
+ * next space, so a comma inside one (`data:image/png;base64,...`) does not
+ * split it; commas end a URL only at its end, and descriptors (`2x`,
+ * `640w`) run to the next comma.
+ */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let rest = srcset;
+  for (;;) {
+    rest = rest.replace(/^[\s,]+/, '');
+    const url = /^\S+/.exec(rest)?.[0];
+    if (url === undefined) return urls;
+    rest = rest.slice(url.length);
+    urls.push(url.replace(/,+$/, ''));
+    if (!url.endsWith(',')) rest = rest.replace(/^[^,]*/, '');
+  }
+}
+
+/**
+ * Checks raw HTML in Markdown against the allow-list `rawHtmlSchema` and
+ * reports anything that could run script or break the page: `<script>`,
+ * `<style>`, forms, event handlers, `javascript:` and `data:` URLs, keyword
+ * attributes with a value off their list. Each fragment's hast is
+ * sanitized as a copy and every difference from the original is reported
+ * (`rawHtmlDifferences`); what a schema cannot say is checked here apart
+ * (`explicitRefusals`: `srcset` URLs, iframe origins and titles; lone end
+ * tags, below). Markdown links and images are held to the schema's URL
+ * rules. Nothing is silently removed: each problem is reported with its line
  * (see `reportProblem`) and the build stops once the render is done.
  *
  * @example
