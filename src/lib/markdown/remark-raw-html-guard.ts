@@ -99,9 +99,9 @@ export const remarkRawHtmlGuard: Plugin<[RawHtmlGuardOptions], Root> = (options)
     const refusedOpen = new Map<string, number>();
     visit(tree, 'html', (node: Html) => {
       const fragment: HastRoot = fromHtml(node.value, { fragment: true });
-      const differences = rawHtmlDifferences(fragment);
+      const differences = Map.groupBy(rawHtmlDifferences(fragment), (difference) => difference.element);
       visit(fragment, 'element', (element: Element) => {
-        const refused = differences.filter((difference) => difference.element === element);
+        const refused = differences.get(element) ?? [];
         const reasons = refused.map((difference) => difference.reason);
         const removed = refused.some((difference) => difference.removed);
         if (!removed) reasons.push(...explicitRefusals(element, options));
