@@ -4,142 +4,80 @@ import type { Definition, Html, Image, Link, Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { reportProblem } from './problems';
+import { rawHtmlDifferences } from './raw-html-differences';
+import { allowedUrlsHint, isAllowedElement, isSafeUrl } from './raw-html-schema';
 
 export interface RawHtmlGuardOptions {
   /** Origins an `<iframe>` may load from, e.g. `https://www.youtube-nocookie.com`. */
   embedOrigins: readonly string[];
 }
 
-const GLOBAL_ATTRIBUTES = ['id', 'class', 'lang', 'dir', 'title', 'translate'];
+export { isAllowedElement, isSafeUrl } from './raw-html-schema';
 
-/** The elements an article legitimately needs, each with the attributes it may carry beyond the global ones. */
-const ALLOWED: Record<string, string[]> = {
-  a: ['href', 'hreflang', 'rel', 'target'],
-  abbr: [],
-  b: [],
-  blockquote: ['cite'],
-  br: [],
-  caption: [],
-  cite: [],
-  code: [],
-  dd: [],
-  del: ['datetime'],
-  details: ['open'],
-  dfn: [],
-  div: [],
-  dl: [],
-  dt: [],
-  em: [],
-  figcaption: [],
-  figure: [],
-  h2: [],
-  h3: [],
-  h4: [],
-  h5: [],
-  h6: [],
-  hr: [],
-  i: [],
-  iframe: ['src', 'width', 'height', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
-  img: ['src', 'alt', 'width', 'height', 'loading', 'decoding', 'srcset', 'sizes'],
-  ins: ['datetime'],
-  kbd: [],
-  li: ['value'],
-  mark: [],
-  ol: ['start', 'reversed', 'type'],
-  p: [],
-  picture: [],
-  pre: [],
-  q: ['cite'],
-  s: [],
-  samp: [],
-  small: [],
-  source: ['srcset', 'type', 'media', 'sizes'],
-  span: [],
-  strong: [],
-  sub: [],
-  summary: [],
-  sup: [],
-  table: [],
-  tbody: [],
-  td: ['colspan', 'rowspan', 'headers'],
-  tfoot: [],
-  th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr'],
-  thead: [],
-  time: ['datetime'],
-  tr: [],
-  u: [],
-  ul: [],
-  var: [],
-  wbr: [],
-};
-
-/** True for an element an article may use; the guard reports any other. */
-export function isAllowedElement(name: string): boolean {
-  return Object.hasOwn(ALLOWED, name.toLowerCase());
-}
-
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'srcset']);
-/** Schemes that can run script or smuggle a document; anything else relative or http(s)/mailto/tel is fine. */
-const SAFE_URL = /^(?:https?:|mailto:|tel:|#|\/|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
-
-/** True for a URL that cannot run script: http(s), mailto, tel, fragments and site-relative paths. */
-export function isSafeUrl(url: string): boolean {
-  const compact = url.replace(/[\s\u0000-\u001f]+/g, '');
-  return SAFE_URL.test(compact) && !/^(?:javascript|data|vbscript):/i.test(compact);
-}
-
-/** Why one element is refused, or `undefined` when it is fine. */
-export function refuseElement(element: Element, { embedOrigins }: RawHtmlGuardOptions): string | undefined {
+/**
+ * Why one element the schema lets through is still refused, for what a
+ * `hast-util-sanitize` schema cannot say: it checks each attribute value
+ * alone against lists of values and URL schemes, so it cannot look inside
+ * a `srcset`, compare a URL's origin, or ask for an attribute.
+ */
+export function explicitRefusals(element: Element, { embedOrigins }: RawHtmlGuardOptions): string[] {
   const name = element.tagName;
-  const allowed = ALLOWED[name];
-  if (!allowed) {
-    return `<${name}> is not allowed in articles${name === 'script' || name === 'style' ? '' : ' (it is not on the list of elements an article may use)'}`;
-  }
-  for (const [property, value] of Object.entries(element.properties)) {
-    const attribute = propertyToAttribute(property);
-    if (/^on/i.test(attribute))
-      return `<${name} ${attribute}>: event-handler attributes can run script and are not allowed`;
-    if (attribute === 'style')
-      return `<${name} style>: inline styles are not allowed; the site's stylesheet sets the look`;
-    if (!GLOBAL_ATTRIBUTES.includes(attribute) && !allowed.includes(attribute) && !attribute.startsWith('data-')) {
-      return `<${name} ${attribute}>: this attribute is not allowed on <${name}>`;
-    }
-    if (URL_ATTRIBUTES.has(attribute)) {
-      const urls =
-        attribute === 'srcset'
-          ? String(value)
-              .split(',')
-              .map((part) => part.trim().split(/\s+/)[0] ?? '')
-          : [String(value)];
-      const unsafe = urls.find((url) => !isSafeUrl(url));
-      if (unsafe !== undefined) {
-        return `<${name} ${attribute}="${unsafe}">: only http(s), mailto, tel and site-relative URLs are allowed`;
-      }
+  const reasons: string[] = [];
+  // `srcset` is one string of several URLs with their sizes: the schema's scheme check would read the
+  // first alone, so `/a.jpg 1x, data:image/svg+xml,... 2x` would pass. Each candidate is checked here.
+  const srcset = element.properties.srcSet;
+  if (typeof srcset === 'string') {
+    for (const url of srcsetUrls(srcset)) {
+      if (!isSafeUrl(url, 'src')) reasons.push(`<${name} srcset="${url}">: ${allowedUrlsHint('src', url)}`);
     }
   }
   if (name === 'iframe') {
-    const src = String(element.properties.src ?? '');
-    if (!embedOrigins.some((origin) => src.startsWith(`${origin}/`))) {
-      return `<iframe src="${src}">: embeds may only come from ${embedOrigins.join(', ') || 'nowhere (no embed origins are configured)'}`;
+    const src = element.properties.src;
+    // The schema allows https: embeds from anywhere; which sites may be embedded is the site's setting,
+    // and the content security policy allows exactly these origins. A src the schema refused is reported already.
+    if (typeof src !== 'string' || isSafeUrl(src, 'src')) {
+      const from = String(src ?? '');
+      if (!embedOrigins.some((origin) => from.startsWith(`${origin}/`))) {
+        reasons.push(
+          `<iframe src="${from}">: embeds may only come from ${embedOrigins.join(', ') || 'nowhere (no embed origins are configured)'}`,
+        );
+      }
     }
-    if (!element.properties.title) return '<iframe> needs a title that says what it shows';
+    // A schema can add a missing attribute (`required`) but not ask for one: only the editor knows the title.
+    if (!element.properties.title) reasons.push('<iframe> needs a title that says what it shows');
   }
-  return undefined;
-}
-
-function propertyToAttribute(property: string): string {
-  if (property === 'className') return 'class';
-  if (property === 'htmlFor') return 'for';
-  if (property.startsWith('data')) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  return property.toLowerCase();
+  return reasons;
 }
 
 /**
- * Checks raw HTML in Markdown against an allow-list and reports anything
- * that could run script or break the page: `<script>`, `<style>`, forms,
- * event handlers, `javascript:` and `data:` URLs, iframes from origins not
- * in `embedOrigins`; Markdown links and images are held to the same URL
- * rule. Nothing is silently removed: each problem is reported with its line
+ * The URLs of a `srcset`, as a browser reads them: each URL runs to the
+ * next space, so a comma inside one (`data:image/png;base64,...`) does not
+ * split it; commas end a URL only at its end, and descriptors (`2x`,
+ * `640w`) run to the next comma.
+ */
+export function srcsetUrls(srcset: string): string[] {
+  const urls: string[] = [];
+  let rest = srcset;
+  for (;;) {
+    rest = rest.replace(/^[\s,]+/, '');
+    const url = /^\S+/.exec(rest)?.[0];
+    if (url === undefined) return urls;
+    rest = rest.slice(url.length);
+    urls.push(url.replace(/,+$/, ''));
+    if (!url.endsWith(',')) rest = rest.replace(/^[^,]*/, '');
+  }
+}
+
+/**
+ * Checks raw HTML in Markdown against the allow-list `rawHtmlSchema` and
+ * reports anything that could run script or break the page: `<script>`,
+ * `<style>`, forms, event handlers, `javascript:` and `data:` URLs, keyword
+ * attributes with a value off their list. Each fragment's hast is
+ * sanitized as a copy and every difference from the original is reported
+ * (`rawHtmlDifferences`); what a schema cannot say is checked here apart
+ * (`explicitRefusals`: `srcset` URLs, iframe origins and titles; lone end
+ * tags, below). Markdown links and images are held to the schema's URL
+ * rules. Nothing is silently removed: each problem is reported with its line
  * (see `reportProblem`) and the build stops once the render is done.
  *
  * @example
@@ -151,13 +89,9 @@ export const remarkRawHtmlGuard: Plugin<[RawHtmlGuardOptions], Root> = (options)
   return (tree, file) => {
     visit(tree, ['link', 'image', 'definition'], (node) => {
       const { url } = node as Link | Image | Definition;
-      if (!isSafeUrl(url)) {
-        reportProblem(
-          file,
-          `unsafe link "${url}": only http(s), mailto, tel and site-relative URLs are allowed`,
-          node.position,
-          'unsafe-link',
-        );
+      const property = node.type === 'image' ? 'src' : 'href';
+      if (!isSafeUrl(url, property)) {
+        reportProblem(file, `unsafe link "${url}": ${allowedUrlsHint(property, url)}`, node.position, 'unsafe-link');
       }
     });
     // Start tags of refused elements still waiting for their end tag: `<script>alert(1)</script>` is one
@@ -165,17 +99,20 @@ export const remarkRawHtmlGuard: Plugin<[RawHtmlGuardOptions], Root> = (options)
     const refusedOpen = new Map<string, number>();
     visit(tree, 'html', (node: Html) => {
       const fragment: HastRoot = fromHtml(node.value, { fragment: true });
+      const differences = Map.groupBy(rawHtmlDifferences(fragment), (difference) => difference.element);
       visit(fragment, 'element', (element: Element) => {
-        const reason = refuseElement(element, options);
-        if (!reason) return undefined;
-        reportProblem(file, `unsafe HTML ${reason}`, node.position, 'unsafe-html');
+        const refused = differences.get(element) ?? [];
+        const reasons = refused.map((difference) => difference.reason);
+        const removed = refused.some((difference) => difference.removed);
+        if (!removed) reasons.push(...explicitRefusals(element, options));
+        for (const reason of reasons) reportProblem(file, `unsafe HTML ${reason}`, node.position, 'unsafe-html');
         // Removing a refused element removes what it holds: its content is not reported apart.
-        return ALLOWED[element.tagName] ? undefined : SKIP;
+        return removed ? SKIP : undefined;
       });
       // A lone end tag parses to nothing and would vanish without a word: hold it to the same list.
       for (const [, slash, written] of node.value.matchAll(/<(\/?)\s*([a-zA-Z][\w-]*)/g)) {
         const name = written!.toLowerCase();
-        if (ALLOWED[name]) continue;
+        if (isAllowedElement(name)) continue;
         const open = refusedOpen.get(name) ?? 0;
         if (!slash) refusedOpen.set(name, open + 1);
         else if (open > 0) refusedOpen.set(name, open - 1);
