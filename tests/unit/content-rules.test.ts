@@ -240,6 +240,7 @@ describe('redirects from paths the build serves', () => {
     '[section]': "sections are site paths (sitePaths), and their pagination folders are the build's",
     '[hostRedirects]': '"_redirects" starts with "_"',
     '[...oldPath]': 'the redirects themselves',
+    '[...page]': 'it makes the front page only, which no redirect may take; the later pages are under /page/',
   };
   const routeNames = readdirSync(join(project, 'src/pages')).map((entry) => entry.replace(/\.(astro|ts|js|md)$/, ''));
 
