@@ -68,7 +68,10 @@ function build(content: string, out: string, root = '.'): Promise<Run> {
     }, 50);
     child.on('exit', (code) => {
       clearInterval(sample);
-      if (code !== 0) return reject(new Error(`build failed (${code}):\n${errors.slice(-3000)}`));
+      if (code !== 0) {
+        reject(new Error(`build failed (${code}):\n${errors.slice(-3000)}`));
+        return;
+      }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) =>
         file.endsWith('.html'),

@@ -14,7 +14,7 @@ const width = 1600;
 const height = 900;
 
 // Rasterise at the target size (not scaled up from the SVG's 1200 px), then flatten: a photo slot has no transparency.
-const { width: svgWidth = width } = await sharp(svg).metadata();
+const { width: svgWidth } = await sharp(svg).metadata();
 const info = await sharp(svg, { density: (72 * width) / svgWidth })
   .resize(width, height, { fit: 'fill' })
   .flatten({ background: '#e4e2dc' })

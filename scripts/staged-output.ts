@@ -102,7 +102,9 @@ export function lockBuild(target: string, pid = process.pid): BuildLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lock, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && holder !== pid && processIsAlive(holder)) {
-        throw new Error(`another build for ${target} is running (process ${holder}; its lock is ${lock})`);
+        throw new Error(`another build for ${target} is running (process ${holder}; its lock is ${lock})`, {
+          cause: error,
+        });
       }
       if (attempt > 0) throw error;
       rmSync(lock, { force: true });

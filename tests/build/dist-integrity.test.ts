@@ -119,7 +119,10 @@ const brokenBuilds: BrokenBuild[] = [
     breakBuild: () => {
       const undoFirst = addContent('articles/2022/good.md', article('title: One\nstandfirst: First.'));
       const undoSecond = addContent('articles/2022/copy.md', article('title: Two\nstandfirst: Second.\nslug: good'));
-      return () => (undoFirst(), undoSecond());
+      return () => {
+        undoFirst();
+        undoSecond();
+      };
     },
     cause: /permalink \/world\/2022\/05\/23\/good\/ is already taken/,
     verdict: astroFailed,

@@ -31,7 +31,7 @@ for (const path of [articlePath, liveBlogPath, '/']) {
 
     test('its scripts are optional, deferred and small', () => {
       const scripts = selectAll('script', tree).filter((script) => {
-        const type = String(script.properties.type ?? '');
+        const type = script.properties.type ?? '';
         return type === '' || type === 'module' || type === 'text/javascript';
       });
       for (const script of scripts) {

@@ -115,7 +115,7 @@ test('caches hashed assets for a year, immutable, compressed', async ({ request 
 test('sends a path without its slash on to the one URL of the page', async ({ request }) => {
   const response = await request.get(`${origin}/world`, { maxRedirects: 0 });
   expect(response.status()).toBe(301);
-  expect(response.headers()['location']).toBe('/world/');
+  expect(response.headers().location).toBe('/world/');
 });
 
 test('answers an unknown path with 404 and the site 404 page', async ({ request }) => {

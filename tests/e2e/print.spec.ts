@@ -295,11 +295,11 @@ test.describe('printing the live blog', () => {
           time: (() => {
             const stamp = entry.querySelector('.timestamp')!.cloneNode(true) as Element;
             stamp.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
-            return stamp.textContent!;
+            return stamp.textContent;
           })(),
-          title: entry.querySelector('h2')!.textContent!,
+          title: entry.querySelector('h2')!.textContent,
           body: [...entry.querySelectorAll('p:not(.timestamp):not(.screen-only):not(.update-more)')].map(
-            (paragraph) => paragraph.textContent!,
+            (paragraph) => paragraph.textContent,
           ),
         })),
       );

@@ -156,7 +156,7 @@ test.describe('link previews and structured data', () => {
     const shown = await page.locator('article.live-update').evaluateAll((updates) =>
       updates.map((update) => ({
         url: `#${update.id}`,
-        headline: update.querySelector('h2')!.textContent!.trim(),
+        headline: update.querySelector('h2')!.textContent.trim(),
         datePublished: update.querySelector('time')!.getAttribute('datetime')!,
       })),
     );
@@ -391,13 +391,13 @@ test.describe('feeds and crawlers', () => {
           (candidate) => candidate.querySelector('link')?.textContent === link,
         )!;
         const html = entry.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0]!
-          .textContent!;
+          .textContent;
         const body = new DOMParser().parseFromString(html, 'text/html');
         return {
           title: entry.querySelector('title')!.textContent,
           link: entry.querySelector('link')!.textContent,
           updated: entry.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'updated')[0]?.textContent,
-          text: body.body.textContent!,
+          text: body.body.textContent,
           urls: [...body.querySelectorAll('[href], [src]')].map(
             (el) => el.getAttribute('href') ?? el.getAttribute('src'),
           ),

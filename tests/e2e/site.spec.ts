@@ -11,7 +11,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastText } from 'hast-util-to-string';
-import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { toString as markdownText } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -22,7 +22,7 @@ import { builtPages, distDir, readPage } from './dist';
 const pages = builtPages();
 const parsed = new Map<string, Root>(pages.map((path) => [path, fromHtml(readPage(path))]));
 const siteOrigin = (() => {
-  const canonical = select('link[rel=canonical]', parsed.get('/')!);
+  const canonical = select('link[rel=canonical]', parsed.get('/'));
   return new URL(String(canonical?.properties.href)).origin;
 })();
 
@@ -106,17 +106,14 @@ const words = (text: string) =>
 /** The blocks of readable text an editor wrote: paragraphs, list items, quotes, table cells, headings. */
 function sourceBlocks(markdown: string): { text: string; pullquote: boolean }[] {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(body) as MdastRoot;
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(body);
   const blocks: { text: string; pullquote: boolean }[] = [];
   const walk = (nodes: RootContent[], pullquote: boolean) => {
     for (const node of nodes) {
       if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
         blocks.push({ text: words(markdownText(node)), pullquote });
       } else if ('children' in node) {
-        walk(
-          node.children as RootContent[],
-          pullquote || (node.type === 'containerDirective' && node.name === 'pullquote'),
-        );
+        walk(node.children, pullquote || (node.type === 'containerDirective' && node.name === 'pullquote'));
       }
     }
   };

@@ -12,7 +12,11 @@ import { contentStoreFromDisk, storeFromDiskPlugin, storeModuleCode } from '@/li
 const dir = mkdtempSync(join(tmpdir(), 'broadside-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Hook = { order?: string; filter: { id: RegExp }; handler: () => string | null };
+interface Hook {
+  order?: string;
+  filter: { id: RegExp };
+  handler: () => string | null;
+}
 
 /** What the integration adds to Vite's config for one command and storage setting. */
 function setup(command: 'build' | 'dev' | 'preview' | 'sync', collectionStorage?: string): unknown[] {

@@ -1,5 +1,4 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -9,8 +8,7 @@ import { renderedReadingTime } from '@/lib/markdown/remark-reading-time';
 import { countWords, formatReadingTime, markdownText, readingTime, WORDS_PER_MINUTE } from '@/lib/reading/reading-time';
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ');
-const textOf = (markdown: string) =>
-  markdownText(unified().use(remarkParse).use(remarkDirective).parse(markdown) as Root);
+const textOf = (markdown: string) => markdownText(unified().use(remarkParse).use(remarkDirective).parse(markdown));
 const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
 /** The reading time the site's own processor leaves in the render's frontmatter. */
 const rendered = async (markdown: string, frontmatter: Record<string, unknown> = {}) =>

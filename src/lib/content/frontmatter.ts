@@ -128,7 +128,7 @@ function hint(code: YAMLError['code'], text: string): string {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
-      return key && /: /.test(text.slice(key.length + 1))
+      return key && text.slice(key.length + 1).includes(': ')
         ? `: a value holding ": " needs quotes, e.g. ${key}: "${text
             .slice(key.length + 1)
             .trim()

@@ -20,7 +20,7 @@ export function renderProblems(error: unknown): string[] {
   if (Array.isArray(problems) && problems.length > 0) {
     return problems.map((problem: Located) => located(problem) ?? String(problem));
   }
-  const one = located((error ?? {}) as Located);
+  const one = located(error ?? {});
   if (one) return [one];
   const message = error instanceof Error ? error.message : String(error);
   return [message.replace(/\x1b\[[0-9;]*m/g, '').trim()];

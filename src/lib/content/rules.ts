@@ -190,24 +190,33 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
       };
       const key = comparablePath(from);
       const unclean = redirectPathProblem(from);
-      if (unclean) return refuse(unclean);
+      if (unclean) {
+        refuse(unclean);
+        return;
+      }
       const target = ownersByKey.get(key);
       if (key === comparablePath(permalink)) {
-        return refuse(`is this article's own permalink: a redirect from it would lead back to itself`);
+        refuse(`is this article's own permalink: a redirect from it would lead back to itself`);
+        return;
       }
       if (target) {
         // Redirects lead to permalinks, so a redirect from a permalink would chain: old path, then that article, then on.
-        return refuse(
+        refuse(
           `is the permalink of ${target.file}${caseNote(from, target.permalink)}, where redirects lead: a redirect from it would chain; remove it, or give that article another slug`,
         );
+        return;
       }
       const built = builtPathProblem(from);
-      if (built) return refuse(built);
+      if (built) {
+        refuse(built);
+        return;
+      }
       const earlier = redirects.get(key);
       if (earlier) {
-        return refuse(
+        refuse(
           `already redirects from ${earlier.file}${caseNote(from, earlier.from)}: an old path can lead to one place only`,
         );
+        return;
       }
       redirects.set(key, { from, file });
     });

@@ -131,9 +131,10 @@ export function svgProblems(svgText: string): string[] {
   };
   const at = (what: string) => `${what} on line ${line()} of the SVG`;
 
-  let sawRoot = false;
-  let wellFormed = true;
-  let declaresEntities = false;
+  // Set by the parser's callbacks, which TypeScript's narrowing does not follow.
+  let sawRoot = false as boolean;
+  let wellFormed = true as boolean;
+  let declaresEntities = false as boolean;
   let styleText: { line: number; text: string } | undefined;
 
   parser.onerror = (error) => {

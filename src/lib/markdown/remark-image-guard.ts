@@ -96,7 +96,10 @@ export const remarkImageGuard: Plugin<[ImageGuardOptions?], Root> = (options = {
       };
 
       const finding = urlFinding(url);
-      if (finding) return report(finding.ruleId, finding.reason);
+      if (finding) {
+        report(finding.ruleId, finding.reason);
+        return;
+      }
       if (!folder) return;
       for (const { ruleId, reason } of imageFileFindings(resolve(folder, imagePath(url)), root)) {
         report(ruleId, reason);

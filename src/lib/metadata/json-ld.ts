@@ -5,7 +5,7 @@
  */
 
 /** A JSON-LD object: plain JSON values only. */
-export type JsonLd = { [key: string]: JsonValue };
+export type JsonLd = Record<string, JsonValue>;
 type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** The organisation that publishes the site. */

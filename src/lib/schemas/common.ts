@@ -8,7 +8,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A URL path segment such as a slug or a tag. */
 export function slugSchema(what: string) {
   return z.string().regex(SLUG_PATTERN, {
-    message: `${what} may hold only lower-case letters, digits and single hyphens, e.g. "russia-ukraine"`,
+    error: `${what} may hold only lower-case letters, digits and single hyphens, e.g. "russia-ukraine"`,
   });
 }
 
@@ -24,7 +24,7 @@ export function sectionSchema() {
 export function timeZoneSchema() {
   return z
     .string()
-    .refine(isTimeZone, { message: 'is not an IANA time zone, e.g. Asia/Dubai or Europe/London' })
+    .refine(isTimeZone, { error: 'is not an IANA time zone, e.g. Asia/Dubai or Europe/London' })
     .default(site.timeZone);
 }
 
@@ -44,14 +44,14 @@ export function langSchema() {
         return false;
       }
     },
-    { message: 'is not a BCP 47 language tag the site can name, e.g. en, ar or pt-BR' },
+    { error: 'is not a BCP 47 language tag the site can name, e.g. en, ar or pt-BR' },
   );
 }
 
 /** A site path (`/live/russia-ukraine/`) or an absolute `https:` URL. */
 export function siteLinkSchema() {
   return z.string().refine((href) => /^\/(?!\/)\S*$/.test(href) || /^https:\/\/[^\s/]+\S*$/.test(href), {
-    message: 'must be a site path starting with "/" or an https: URL',
+    error: 'must be a site path starting with "/" or an https: URL',
   });
 }
 
@@ -68,6 +68,6 @@ export function textSchema(max?: number) {
   const base = z
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
     .trim()
-    .refine(hasVisibleText, { message: 'must not be empty (it holds only spaces or invisible characters)' });
-  return max ? base.max(max, { message: `must be at most ${max} characters` }) : base;
+    .refine(hasVisibleText, { error: 'must not be empty (it holds only spaces or invisible characters)' });
+  return max ? base.max(max, { error: `must be at most ${max} characters` }) : base;
 }

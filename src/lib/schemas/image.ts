@@ -13,8 +13,7 @@ export function imageSchema<Src extends z.ZodType>(src: Src) {
     alt: z
       .string({ error: 'is required: say what the image shows, or "" if it is purely decorative' })
       .refine((alt) => alt === '' || hasVisibleText(alt), {
-        message:
-          'holds only spaces or invisible characters: say what the image shows, or "" if it is purely decorative',
+        error: 'holds only spaces or invisible characters: say what the image shows, or "" if it is purely decorative',
       }),
     /** The caption printed under the image. */
     caption: textSchema().optional(),

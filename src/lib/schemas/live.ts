@@ -38,7 +38,7 @@ export function liveBlogSchema() {
       /** Language (BCP 47). */
       lang: langSchema().default(site.lang),
       /** The updates, in any order; pages show them newest first. */
-      updates: z.array(liveUpdateSchema()).min(1, { message: 'needs at least one update' }),
+      updates: z.array(liveUpdateSchema()).min(1, { error: 'needs at least one update' }),
       /** Drafts are never built. */
       draft: z.boolean().default(false),
     })

@@ -41,6 +41,6 @@ export function timestampSchema() {
 /** A date-time with an offset; a date alone is refused (an update always has a time). */
 export function dateTimeSchema() {
   return timestampSchema().refine((value) => value.kind === 'datetime', {
-    message: 'needs a time and an offset, e.g. 2022-05-23T15:25:00+04:00',
+    error: 'needs a time and an offset, e.g. 2022-05-23T15:25:00+04:00',
   }) as unknown as z.ZodType<Extract<Timestamp, { kind: 'datetime' }>, string>;
 }
