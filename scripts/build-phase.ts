@@ -37,7 +37,7 @@ export function runPhase(
   return new Promise((resolvePhase) => {
     const child = spawn(command, args, { stdio: ['inherit', 'inherit', 'pipe'] });
     let stderrTail = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       process.stderr.write(chunk);
       stderrTail = (stderrTail + chunk.toString()).slice(-STDERR_TAIL_CHARS);
     });
@@ -70,6 +70,6 @@ export function phaseFailure(phase: string, end: PhaseEnd): string | undefined {
 
 /** The exit status the build ends with after a failed step: the step's own, or 128 + the signal's number, as a shell reports it. */
 export function phaseExitCode(end: PhaseEnd): number {
-  if (end.signal) return 128 + (constants.signals[end.signal] ?? 0);
+  if (end.signal) return 128 + constants.signals[end.signal];
   return end.code === null || end.code === 0 ? 1 : end.code;
 }

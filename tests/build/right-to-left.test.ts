@@ -24,8 +24,8 @@ const content = join(work, 'content');
 const dist = join(work, 'dist');
 const articlePath = '/world/2024/03/10/new-public-library/';
 
-let server: Server;
-let browser: Browser;
+let server: Server | undefined;
+let browser: Browser | undefined;
 let base: string;
 
 beforeAll(async () => {
@@ -46,6 +46,7 @@ afterAll(async () => {
 });
 
 async function open(options: { javaScriptEnabled?: boolean; width?: number; colorScheme?: 'light' | 'dark' } = {}) {
+  if (!browser) throw new Error('the browser did not start');
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? false,
     viewport: { width: options.width ?? 1280, height: 900 },
@@ -66,7 +67,7 @@ function characterBox(page: Page, selector: string, index: number) {
   return page.locator(selector).evaluate((element, at) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     let node = walker.nextNode();
-    let offset = at < 0 ? (element.textContent ?? '').length + at : at;
+    let offset = at < 0 ? element.textContent.length + at : at;
     while (node && offset >= (node.textContent ?? '').length) {
       offset -= (node.textContent ?? '').length;
       node = walker.nextNode();
@@ -133,7 +134,7 @@ describe('an Arabic article', { timeout: 60_000 }, () => {
     const paragraph = '.prose p:first-of-type';
     const firstLetter = await characterBox(page, paragraph, 0);
     const fullStop = await characterBox(page, paragraph, -1);
-    expect(await page.locator(paragraph).evaluate((p) => p.textContent?.at(-1))).toBe('.');
+    expect(await page.locator(paragraph).evaluate((p) => p.textContent.at(-1))).toBe('.');
     expect(fullStop.right).toBeLessThan(firstLetter.left);
     const prose = await page.locator('.prose').innerText();
     expect(prose).toContain('مسبقاً؟');

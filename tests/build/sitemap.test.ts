@@ -47,14 +47,14 @@ Not ready yet.
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const parser = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap', parseTagValue: false });
-const readXml = <Shape>(sitePath: string) => parser.parse(readFileSync(join(out, sitePath), 'utf8')) as Shape;
+const readXml = (sitePath: string): unknown => parser.parse(readFileSync(join(out, sitePath), 'utf8'));
 
 /** Site path to lastmod (undefined when none), from every file the index lists. */
 function sitemap(): Map<string, string | undefined> {
-  const index = readXml<{ sitemapindex: { sitemap: { loc: string }[] } }>('sitemap-index.xml');
+  const index = readXml('sitemap-index.xml') as { sitemapindex: { sitemap: { loc: string }[] } };
   const entries = new Map<string, string | undefined>();
   for (const { loc } of index.sitemapindex.sitemap) {
-    const file = readXml<{ urlset: { url: { loc: string; lastmod?: string }[] } }>(new URL(loc).pathname);
+    const file = readXml(new URL(loc).pathname) as { urlset: { url: { loc: string; lastmod?: string }[] } };
     for (const url of file.urlset.url) entries.set(url.loc.slice(origin.length), url.lastmod);
   }
   return entries;

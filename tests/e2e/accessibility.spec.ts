@@ -67,7 +67,7 @@ for (const javaScriptEnabled of [true, false]) {
           element.setAttribute('data-walked', '');
           const sentence = element.parentElement?.closest('p');
           return {
-            name: `${element.tagName.toLowerCase()} “${(element.textContent ?? '').trim().slice(0, 40)}”`,
+            name: `${element.tagName.toLowerCase()} “${element.textContent.trim().slice(0, 40)}”`,
             first: !previous,
             follows,
             inFooter: element.closest('body > footer') !== null,
@@ -77,7 +77,7 @@ for (const javaScriptEnabled of [true, false]) {
             inline:
               style.display === 'inline' &&
               !!sentence &&
-              (sentence.textContent ?? '').trim().length > (element.textContent ?? '').trim().length,
+              sentence.textContent.trim().length > element.textContent.trim().length,
             width: box.width,
             height: box.height,
           };

@@ -40,7 +40,7 @@ for (const path of [articlePath, liveBlogPath, '/']) {
           script.properties.type === 'module' ||
           script.properties.defer !== undefined ||
           script.properties.async !== undefined;
-        expect(deferred, `script ${String(script.properties.src ?? 'inline')} is deferred`).toBe(true);
+        expect(deferred, `script ${JSON.stringify(script.properties.src ?? 'inline')} is deferred`).toBe(true);
       }
       // Inline scripts travel in the page's one compressed stream, so they are measured together;
       // each external file is compressed on its own.

@@ -290,7 +290,7 @@ test.describe('search', () => {
     await expect(page.locator('.search-results')).toBeHidden();
   });
 
-  test('indexes article bodies only, and only the search page may compile WebAssembly', async () => {
+  test('indexes article bodies only, and only the search page may compile WebAssembly', () => {
     for (const path of builtPages()) {
       const policy = /http-equiv="content-security-policy" content="([^"]*)"/.exec(readPage(path))?.[1] ?? '';
       expect(policy.includes("'wasm-unsafe-eval'"), path).toBe(path === '/search/');

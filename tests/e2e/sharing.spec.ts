@@ -193,7 +193,7 @@ test.describe('link previews and structured data', () => {
     });
   }
 
-  test('every indexable page has one canonical URL, equal to og:url, and advertises the feed', async () => {
+  test('every indexable page has one canonical URL, equal to og:url, and advertises the feed', () => {
     const pages = builtPages().filter((path) => path !== '/404.html' && !path.startsWith('/_'));
     expect(pages.length).toBeGreaterThan(5);
     for (const path of pages) {

@@ -147,7 +147,7 @@ function occurrences(haystack: string, needle: string): number {
   return ` ${haystack} `.split(` ${needle} `).length - 1;
 }
 
-test('no paragraph, list item, quote or table cell of any article is lost or doubled, on its page or in the feed', async () => {
+test('no paragraph, list item, quote or table cell of any article is lost or doubled, on its page or in the feed', () => {
   const articlesDir = 'content/articles';
   const files = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.md'));
   expect(files.length).toBeGreaterThan(0);

@@ -184,7 +184,7 @@ export function executableMarkup(tree: Root, embedOrigins: readonly string[]): s
     if (DANGEROUS_ELEMENTS.has(node.tagName)) found.push(`<${node.tagName}>`);
     if (
       node.tagName === 'iframe' &&
-      !embedOrigins.some((origin) => String(node.properties.src ?? '').startsWith(`${origin}/`))
+      !embedOrigins.some((origin) => [node.properties.src].flat().join(' ').startsWith(`${origin}/`))
     ) {
       found.push(`<iframe src=${String(node.properties.src)}>`);
     }

@@ -49,7 +49,7 @@ describe('AgeNotice', () => {
   const attributes = (html: string) =>
     Object.fromEntries(
       [.../<age-notice([^>]*)>/.exec(html)![1]!.matchAll(/([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2] ?? '']),
-    );
+    ) as Record<string, string>;
 
   it('is hidden and empty in the HTML, with the date and zone for the browser', async () => {
     const html = await render(AgeNotice, { published: parseTimestamp('2022-05-23'), timeZone: 'Asia/Dubai' });

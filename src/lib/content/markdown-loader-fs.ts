@@ -173,11 +173,13 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   if (bodyLine > 1) {
     try {
       rendered = await render(renderSource(body, bodyLine, data));
-      const { markdownProblems, problemsInMetadata: _asked, ...frontmatter } = rendered.metadata?.frontmatter ?? {};
+      const frontmatter: Record<string, unknown> = { ...rendered.metadata?.frontmatter };
+      const markdownProblems: unknown = frontmatter.markdownProblems;
       if (markdownProblems) {
         found.push(...renderProblems({ problems: markdownProblems }));
         rendered = undefined;
       } else if (rendered.metadata) {
+        delete frontmatter.problemsInMetadata;
         rendered.metadata.frontmatter = frontmatter;
       }
     } catch (error) {

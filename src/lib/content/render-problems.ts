@@ -18,7 +18,7 @@ function located({ line, reason }: Located): string | undefined {
 export function renderProblems(error: unknown): string[] {
   const { problems } = (error ?? {}) as { problems?: unknown };
   if (Array.isArray(problems) && problems.length > 0) {
-    return problems.map((problem: Located) => located(problem) ?? String(problem));
+    return problems.map((problem: Located) => located(problem) ?? JSON.stringify(problem));
   }
   const one = located(error ?? {});
   if (one) return [one];

@@ -36,7 +36,7 @@ export function explicitRefusals(element: Element, { embedOrigins }: RawHtmlGuar
     // The schema allows https: embeds from anywhere; which sites may be embedded is the site's setting,
     // and the content security policy allows exactly these origins. A src the schema refused is reported already.
     if (typeof src !== 'string' || isSafeUrl(src, 'src')) {
-      const from = String(src ?? '');
+      const from = src ?? '';
       if (!embedOrigins.some((origin) => from.startsWith(`${origin}/`))) {
         reasons.push(
           `<iframe src="${from}">: embeds may only come from ${embedOrigins.join(', ') || 'nowhere (no embed origins are configured)'}`,

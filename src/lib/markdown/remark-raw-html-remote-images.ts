@@ -70,7 +70,7 @@ export const remarkRawHtmlRemoteImages: Plugin<[RawHtmlRemoteImagesOptions], Roo
         if (element.tagName === 'iframe') return;
         for (const property of Object.keys(FETCHED) as (keyof typeof FETCHED)[]) {
           const value = element.properties[property];
-          if (value === undefined || value === null) continue;
+          if (value === undefined) continue;
           const remote = urlsOf(property, value).find((url) => isRemoteUrl(url, siteUrl));
           if (remote === undefined) continue;
           reportProblem(

@@ -93,7 +93,7 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
         }
       }
       // A bad zone or update is reported by its own field; there is nothing to compare then.
-      if (!updated || updated.kind !== 'datetime' || !isTimeZone(timezone)) return;
+      if (!updated || !isTimeZone(timezone)) return;
       const tooEarly =
         published.kind === 'date'
           ? Object.values(calendarDay(updated, timezone)).join('-') < published.date
