@@ -127,5 +127,4 @@ describe('boundedMemo', () => {
     expect([ask('c'), ask('b'), ask('a')]).toEqual(['C', 'B', 'A']);
     expect(worked).toEqual(['a', 'b', 'c', 'a']);
   });
-
 });
