@@ -41,6 +41,9 @@ export function cachedCardPage(fileName: string): string | undefined {
   }
 }
 
+/** Cached cards compared at once while pruning. */
+const PRUNE_BATCH = 32;
+
 async function sameBytes(cached: string, shown: string): Promise<boolean> {
   const [cachedStat, shownStat] = await Promise.all([stat(cached), stat(shown).catch(() => undefined)]);
   if (!shownStat || cachedStat.size !== shownStat.size) return false;
@@ -59,12 +62,18 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
   if (!(await stat(shownCards).catch(() => undefined))?.isDirectory()) return 0;
   const files = await readdir(cacheDir).catch(() => []);
   let removed = 0;
-  for (const name of files) {
-    const page = cachedCardPage(name);
-    const file = join(cacheDir, name);
-    if (page !== undefined && (await sameBytes(file, join(shownCards, `${page}.png`)))) continue;
-    await unlink(file);
-    removed += 1;
+  // A few dozen files at a time: one at a time left the disk and the processor idle in turn.
+  for (let start = 0; start < files.length; start += PRUNE_BATCH) {
+    const batch = files.slice(start, start + PRUNE_BATCH);
+    const shown = await Promise.all(
+      batch.map(async (name) => {
+        const page = cachedCardPage(name);
+        return page !== undefined && sameBytes(join(cacheDir, name), join(shownCards, `${page}.png`));
+      }),
+    );
+    const stale = batch.filter((_, index) => !shown[index]);
+    for (const name of stale) await unlink(join(cacheDir, name));
+    removed += stale.length;
   }
   return removed;
 }
