@@ -11,6 +11,7 @@ import { buildSite } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
 import { FEED_LENGTH } from '@/lib/metadata/feed';
 import { PAGE_SIZE } from '@/lib/routes/pagination';
+import { cachedCardPage } from '@/lib/share-card/cache-fs';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-archive-'));
 const content = join(work, 'content');
@@ -124,7 +125,15 @@ describe('a rebuild after a correction, with the caches kept', () => {
     const shown = files(rebuilt).filter((file) => file.startsWith('cards/'));
     // One card per article and one for the live blog.
     expect(shown.length).toBe(synthetic + siteArticles + 1);
-    expect(readdirSync(join(content, '.astro-cache', 'broadside-cards'))).toHaveLength(shown.length);
+    const cached = readdirSync(join(content, '.astro-cache', 'broadside-cards'));
+    expect(cached).toHaveLength(shown.length);
+    // Each cached card belongs to a card the site shows, and holds its bytes.
+    for (const name of cached) {
+      const page = cachedCardPage(name);
+      expect(page, name).toBeDefined();
+      const card = readFileSync(join(content, '.astro-cache', 'broadside-cards', name));
+      expect(card.equals(readFileSync(join(rebuilt, 'cards', `${page}.png`))), name).toBe(true);
+    }
   });
 
   it('gives, file for file, the site a build from scratch gives', () => {

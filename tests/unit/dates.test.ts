@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boundedMemo,
   calendarDay,
   displayDay,
   displayTimestamp,
@@ -112,5 +113,18 @@ describe('isTimeZone', () => {
   });
   it.each(['Mars/Olympus_Mons', 'GST', 'dubai', '', '+04:00'])('refuses %s', (zone) => {
     expect(isTimeZone(zone)).toBe(false);
+  });
+});
+
+describe('boundedMemo', () => {
+  it('works an answer out once, and again only once it was forgotten beyond the limit', () => {
+    const memo = boundedMemo<string>(2);
+    const worked: string[] = [];
+    const ask = (key: string) => memo(key, () => (worked.push(key), key.toUpperCase()));
+    expect([ask('a'), ask('b'), ask('a')]).toEqual(['A', 'B', 'A']);
+    expect(worked).toEqual(['a', 'b']);
+    // A third key makes it forget the oldest, never more than the limit.
+    expect([ask('c'), ask('b'), ask('a')]).toEqual(['C', 'B', 'A']);
+    expect(worked).toEqual(['a', 'b', 'c', 'a']);
   });
 });

@@ -1,8 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, canDrawHeadline, cardAlt, drawableText, headlineSize } from '@/lib/share-card/card';
+import { cardFile } from '@/lib/share-card/cache-fs';
 import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'broadside-cards-'));
@@ -13,6 +14,7 @@ const seed = {
   section: 'World',
   date: 'May 23, 2022',
 };
+const page = 'world/2022/05/23/russian-diplomat-un-resigns';
 
 /** Width and height from a PNG's IHDR chunk, after the 8-byte signature. */
 function pngSize(png: Buffer) {
@@ -22,14 +24,14 @@ function pngSize(png: Buffer) {
 }
 
 describe('share cards', { timeout: 60_000 }, () => {
-  it('draws a 1200x630 PNG, then serves the same bytes from the cache', async () => {
-    const first = await shareCardPng(seed, cacheDir);
+  it('draws a 1200x630 PNG, then serves the same bytes from the cache, kept under its page', async () => {
+    const first = await shareCardPng(seed, page, cacheDir);
     expect(first.cached).toBe(false);
     expect(pngSize(first.png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
-    const second = await shareCardPng(seed, cacheDir);
+    const second = await shareCardPng(seed, page, cacheDir);
     expect(second.cached).toBe(true);
     expect(second.png.equals(first.png)).toBe(true);
-    expect(readdirSync(cacheDir)).toHaveLength(1);
+    expect(readdirSync(cacheDir)).toEqual([basename(cardFile(page, await cardKey(seed), cacheDir))]);
     if (process.env.CARD_DUMP) writeFileSync(join(process.env.CARD_DUMP, 'seed.png'), first.png);
   });
 
@@ -48,7 +50,7 @@ describe('share cards', { timeout: 60_000 }, () => {
 
   it('wraps and clamps a very long headline full of markup and emoji instead of failing', async () => {
     const headline = `A “quoted” & <script>alert(1)</script> headline 🎉 ${'that goes on and on '.repeat(12)}`.trim();
-    const { png } = await shareCardPng({ ...seed, headline, badge: 'Live' }, cacheDir);
+    const { png } = await shareCardPng({ ...seed, headline, badge: 'Live' }, 'live/long', cacheDir);
     expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
     if (process.env.CARD_DUMP) writeFileSync(join(process.env.CARD_DUMP, 'long.png'), png);
   });
@@ -66,7 +68,7 @@ describe('share cards', { timeout: 60_000 }, () => {
     expect(cardAlt(arabic)).toBe(
       'Broadside card: World, May 23, 2022. News that reads well on a phone, in a browser and on paper.',
     );
-    const { png } = await shareCardPng(arabic, cacheDir);
+    const { png } = await shareCardPng(arabic, 'world/arabic', cacheDir);
     expect(pngSize(png)).toEqual({ width: CARD_WIDTH, height: CARD_HEIGHT });
     if (process.env.CARD_DUMP) writeFileSync(join(process.env.CARD_DUMP, 'arabic.png'), png);
   });

@@ -18,7 +18,8 @@ function escapeAttribute(value: string): string {
  */
 export function qrCodeSvg(text: string, label: string): string {
   // One byte-mode segment, as URLs are encoded: the library's search for the
-  // shortest mix of modes took a third of the time and saved nothing on a URL.
+  // shortest mix of modes is slower and gives a code no smaller for a URL
+  // (figures in docs/benchmarks.md, "Measurements behind code").
   const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: 'byte' }], {
     errorCorrectionLevel: 'M',
   });

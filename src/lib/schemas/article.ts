@@ -9,7 +9,8 @@ import { dateTimeSchema, timestampSchema } from './timestamp';
  * The fields of an article's frontmatter around its image, in order. Astro
  * calls the content config's schema function once for each file (its image
  * helper is bound to the file), so these are built once and shared: building
- * them afresh took longer than checking the frontmatter with them.
+ * them afresh for each file cost more than checking the frontmatter with
+ * them (docs/benchmarks.md, "Measurements behind code").
  */
 function articleFields() {
   const before = {

@@ -1,57 +1,90 @@
 /**
  * Where share cards are kept between builds, and how the cards no page shows
- * any more leave: every card a build shows is marked in use (its file's time
- * set to now) while the build lists its pages, and once the build has
- * succeeded, the cards it did not mark (a headline since corrected, an
- * article since removed) are deleted. A build that fails deletes nothing.
+ * any more leave. A cached card is named by the page it belongs to and by
+ * the hash of what it shows (`<page>.<key>.png`); the build's output names
+ * its cards by page (`cards/<page>.png`). So once a build has succeeded, the
+ * output itself says which cached cards are still shown: the one whose bytes
+ * equal its page's card in the output. Every other one (a headline since
+ * corrected, an article since removed) is deleted. Nothing is written while
+ * the build lists its pages, and a build that fails deletes nothing, since
+ * Astro calls `astro:build:done` only after a build that succeeded.
  */
-import { readdir, stat, unlink, utimes } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { otherContentCacheDir } from '../content/root';
 
 /** Beside the other build caches, never in the output. */
 export const cardCacheDir = join(otherContentCacheDir ?? join(process.cwd(), 'node_modules/.cache'), 'broadside-cards');
 
-export const cardFile = (key: string, cacheDir = cardCacheDir) => join(cacheDir, `${key}.png`);
+/** The output folder's subfolder of cards, as `shareCardPath` names them. */
+const OUTPUT_CARDS = 'cards';
 
-/** Marks a cached card as shown by this build; a card not drawn yet is drawn, and so marked, later in it. */
-export async function markCardInUse(key: string, cacheDir = cardCacheDir): Promise<void> {
-  const now = new Date();
-  await utimes(cardFile(key, cacheDir), now, now).catch(() => undefined);
+/**
+ * The cached card of a page: `page` is the card's path under `/cards/`
+ * without `.png` (`world/2022/05/23/slug`), escaped into one file name.
+ */
+export const cardFile = (page: string, key: string, cacheDir = cardCacheDir) =>
+  join(cacheDir, `${encodeURIComponent(page)}.${key}.png`);
+
+/** `cardKey` gives 32 hex digits; a page path may hold dots, so the key is read from the end. */
+const CACHED_CARD = /^(?<page>.+)\.(?<key>[0-9a-f]{32})\.png$/;
+
+/** The page a cached card's file name belongs to; `undefined` for a name the cache never writes. */
+export function cachedCardPage(fileName: string): string | undefined {
+  const page = CACHED_CARD.exec(fileName)?.groups?.page;
+  try {
+    return page === undefined ? undefined : decodeURIComponent(page);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cached cards compared at once while pruning. */
+const PRUNE_BATCH = 32;
+
+async function sameBytes(cached: string, shown: string): Promise<boolean> {
+  const [cachedStat, shownStat] = await Promise.all([stat(cached), stat(shown).catch(() => undefined)]);
+  if (cachedStat.size !== shownStat?.size) return false;
+  const [a, b] = await Promise.all([readFile(cached), readFile(shown)]);
+  return a.equals(b);
 }
 
 /**
- * File times come from the kernel's coarse clock, which can trail the
- * process's clock by a few milliseconds: a card marked just after `since`
- * may carry a time just before it.
+ * Deletes the cached cards the build in `outputDir` does not show, and any
+ * other file in the cache (a PNG half-written by a build that was killed);
+ * returns how many. An output without a `cards/` folder deletes nothing: it
+ * is not a build of this site.
  */
-const CLOCK_SLACK_MS = 2_000;
-
-/** Deletes the cache's files not marked or written since `since`; returns how many. */
-export async function pruneCards(since: Date, cacheDir = cardCacheDir): Promise<number> {
+export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Promise<number> {
+  const shownCards = join(outputDir, OUTPUT_CARDS);
+  if (!(await stat(shownCards).catch(() => undefined))?.isDirectory()) return 0;
   const files = await readdir(cacheDir).catch(() => []);
   let removed = 0;
-  for (const name of files) {
-    const file = join(cacheDir, name);
-    if ((await stat(file)).mtimeMs < since.getTime() - CLOCK_SLACK_MS) {
-      await unlink(file);
-      removed += 1;
-    }
+  // A few dozen files at a time: one at a time left the disk and the processor idle in turn.
+  for (let start = 0; start < files.length; start += PRUNE_BATCH) {
+    const batch = files.slice(start, start + PRUNE_BATCH);
+    const shown = await Promise.all(
+      batch.map(async (name) => {
+        const page = cachedCardPage(name);
+        return page !== undefined && sameBytes(join(cacheDir, name), join(shownCards, `${page}.png`));
+      }),
+    );
+    const stale = batch.filter((_, index) => !shown[index]);
+    for (const name of stale) await unlink(join(cacheDir, name));
+    removed += stale.length;
   }
   return removed;
 }
 
+/** After a successful build, keeps in the card cache only the cards its output shows. */
 export function pruneCardCache(): AstroIntegration {
-  let started = new Date();
   return {
     name: 'broadside:prune-card-cache',
     hooks: {
-      'astro:build:start': () => {
-        started = new Date();
-      },
-      'astro:build:done': async ({ logger }) => {
-        const removed = await pruneCards(started);
+      'astro:build:done': async ({ dir, logger }) => {
+        const removed = await pruneCards(fileURLToPath(dir));
         if (removed > 0) logger.info(`${removed} share card(s) no page shows any more removed from the cache`);
       },
     },

@@ -1,9 +1,12 @@
 /**
- * Draws share cards (see `card.ts`): satori lays the card out as SVG
- * with Inter, resvg turns it into a PNG. A card is cached on disk under a
- * hash of its inputs and of the renderer (layout version, satori, resvg,
- * fonts), so a rebuild of an unchanged page reads the PNG instead of drawing
- * it again, and any change to what the card depends on draws it afresh.
+ * Draws share cards (see `card.ts`): satori lays the card out as SVG with
+ * Inter, resvg turns it into a PNG. A card is cached on disk under its page
+ * and a hash of its inputs and of the renderer (layout version, satori,
+ * resvg, fonts), so a build that renders an unchanged card again reads the
+ * PNG instead of drawing it, and any change to what the card depends on
+ * draws it afresh. Astro's incremental build already copies an unchanged
+ * card from the last build; this cache is for the builds where Astro cannot
+ * (see docs/decisions.md, "Share cards are cached by page and content").
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -13,7 +16,7 @@ import { renderAsync } from '@resvg/resvg-js';
 import resvgPackage from '@resvg/resvg-js/package.json' with { type: 'json' };
 import satori from 'satori';
 import satoriPackage from 'satori/package.json' with { type: 'json' };
-import { cardCacheDir, cardFile, markCardInUse } from './cache-fs';
+import { cardCacheDir, cardFile } from './cache-fs';
 import { CARD_HEIGHT, CARD_LAYOUT_VERSION, CARD_WIDTH, cardTree, type CardInputs } from './card';
 
 const require = createRequire(import.meta.url);
@@ -72,13 +75,6 @@ export async function cardKey(inputs: CardInputs): Promise<string> {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** The key of a card this build shows, its cached PNG marked in use so the cache keeps it. */
-export async function shownCardKey(inputs: CardInputs, cacheDir = cardCacheDir): Promise<string> {
-  const key = await cardKey(inputs);
-  await markCardInUse(key, cacheDir);
-  return key;
-}
-
 /** Draws a card, without the cache. */
 export async function drawCard(inputs: CardInputs): Promise<Buffer> {
   const svg = await satori(cardTree(inputs) as Parameters<typeof satori>[0], {
@@ -94,12 +90,18 @@ export async function drawCard(inputs: CardInputs): Promise<Buffer> {
   return png.asPng();
 }
 
-/** A card's PNG: from the cache when an equal card was drawn before, else drawn and cached. */
+/**
+ * The PNG of the card of `page` (its path under `/cards/`, without `.png`):
+ * from the cache when an equal card was drawn for that page before, else
+ * drawn and cached. Kept per page, so the build's output tells which cached
+ * cards are still shown (see `cache-fs.ts`).
+ */
 export async function shareCardPng(
   inputs: CardInputs,
+  page: string,
   cacheDir = cardCacheDir,
 ): Promise<{ png: Buffer; cached: boolean }> {
-  const file = cardFile(await cardKey(inputs), cacheDir);
+  const file = cardFile(page, await cardKey(inputs), cacheDir);
   try {
     return { png: await readFile(file), cached: true };
   } catch {

@@ -39,33 +39,56 @@ export function parseTimestamp(raw: string): Timestamp | undefined {
   return isValid(instant) ? { kind: 'datetime', instant } : undefined;
 }
 
-const knownZones = new Map<string, boolean>();
+/**
+ * A memo that forgets its oldest answers beyond `limit`. Building an
+ * `Intl.DateTimeFormat` or a zoned date costs 0.1 to 1 ms, and every
+ * article's times are asked for on many pages (see docs/benchmarks.md,
+ * "Times"), so answers are kept; bounded, because the module lives as long
+ * as the process: in `astro dev` every edited timestamp or mistyped zone
+ * would otherwise stay until the server stops.
+ */
+export function boundedMemo<T>(limit: number): (key: string, work: () => T) => T {
+  const kept = new Map<string, T>();
+  return (key, work) => {
+    if (kept.has(key)) return kept.get(key) as T;
+    const value = work();
+    if (kept.size >= limit) kept.delete(kept.keys().next().value!);
+    kept.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * Editors' zone names, right or wrong. The IANA database has about 600
+ * names with their aliases: a build asks about the few its articles name.
+ */
+const knownZone = boundedMemo<boolean>(1_000);
 
 /** True when `zone` is an IANA zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
-  let known = knownZones.get(zone);
-  if (known === undefined) {
+  return knownZone(zone, () => {
     try {
-      known = (zone.includes('/') || zone === 'UTC') && Boolean(new Intl.DateTimeFormat('en', { timeZone: zone }));
+      return (zone.includes('/') || zone === 'UTC') && Boolean(new Intl.DateTimeFormat('en', { timeZone: zone }));
     } catch {
-      known = false;
+      return false;
     }
-    knownZones.set(zone, known);
-  }
-  return known;
+  });
 }
-
-const kept = new Map<string, unknown>();
 
 /**
  * One article's times are shown on many pages (its own, lists, feeds, the
- * permalink), and zone arithmetic is not cheap: each result below is worked
- * out once per timestamp, zone and use, and kept for the build.
+ * permalink, the sort of every list), and zone arithmetic is not cheap: each
+ * result below is worked out once per timestamp, zone and use. A build asks
+ * for at most five uses of each timestamp it shows, so what is kept is what
+ * the build shows; the limit (20,000 articles' worth, a few tens of MB) only
+ * matters in a long `astro dev` session or a larger archive, whose oldest
+ * answers are then worked out again.
  */
+const keptTimes = boundedMemo<unknown>(100_000);
+
 function once<T>(use: string, timestamp: Timestamp, zone: string, work: () => T): T {
   const key = `${use} ${zone} ${timestamp.kind === 'date' ? timestamp.date : timestamp.instant.getTime()}`;
-  if (!kept.has(key)) kept.set(key, work());
-  return kept.get(key) as T;
+  return keptTimes(key, work) as T;
 }
 
 function zoned(timestamp: Timestamp, zone: string): TZDate {
@@ -114,16 +137,15 @@ export function displayTimestamp(timestamp: Timestamp, zone: string): Readonly<D
   return once('display', timestamp, zone, () => Object.freeze(formatTimestamp(timestamp, zone)));
 }
 
-const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per zone and style, for the zones the build's articles name (two per zone). */
+const zoneNameFormat = boundedMemo<Intl.DateTimeFormat>(1_000);
 
-/** A zone's name at an instant ("GMT+4", "Gulf Standard Time"), with one formatter per zone and style. */
+/** A zone's name at an instant ("GMT+4", "Gulf Standard Time"). */
 function zoneName(zone: string, instant: Date, style: 'short' | 'long'): string {
-  const key = `${zone} ${style}`;
-  let names = zoneNameFormats.get(key);
-  if (!names) {
-    names = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: style });
-    zoneNameFormats.set(key, names);
-  }
+  const names = zoneNameFormat(
+    `${zone} ${style}`,
+    () => new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: style }),
+  );
   return names.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? zone;
 }
 

@@ -3,14 +3,15 @@
  * pages (`/cards/<page path>.png`). An endpoint rather than a step after the
  * build: the cards come from the same published entries as the pages, in
  * the same build, and land in the output like any other file. Drawing is
- * cached by content (see `share-card-fs.ts`).
+ * cached by page and content (see `share-card/draw-fs.ts`); listing the
+ * cards writes nothing.
  */
 import type { APIRoute } from 'astro';
 import { getArticles, getLiveBlogs } from '@/lib/content/articles';
 import { articleCard, liveBlogCard } from '@/lib/metadata/page-meta';
 import { articlePermalink, liveBlogPermalink, shareCardPath } from '@/lib/routes/permalinks';
 import type { CardInputs } from '@/lib/share-card/card';
-import { shareCardPng, shownCardKey } from '@/lib/share-card/draw-fs';
+import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
 
 /** The route parameter for a card path: `/cards/<slug>.png`. */
 const slugOf = (pagePath: string) =>
@@ -24,19 +25,19 @@ export async function getStaticPaths() {
     ...articles.map((article) => ({ path: articlePermalink(article), inputs: articleCard(article) })),
     ...blogs.map((blog) => ({ path: liveBlogPermalink(blog.id), inputs: liveBlogCard(blog) })),
   ];
-  // Keyed by what the card shows, so a later build copies an unchanged card instead of reading it from
-  // the cache; the cache keeps the cards some page still shows (see card-cache-fs.ts).
+  // Keyed by what the card shows, so a later build copies an unchanged card instead of drawing it or
+  // reading it from the card cache.
   return Promise.all(
     cards.map(async ({ path, inputs }) => ({
       params: { slug: slugOf(path) },
       props: { inputs },
-      cacheKey: await shownCardKey(inputs),
+      cacheKey: await cardKey(inputs),
     })),
   );
 }
 
-export const GET: APIRoute<{ inputs: CardInputs }> = async ({ props }) => {
-  const { png } = await shareCardPng(props.inputs);
+export const GET: APIRoute<{ inputs: CardInputs }, { slug: string }> = async ({ props, params }) => {
+  const { png } = await shareCardPng(props.inputs, params.slug);
   // The PNG's own bytes, not a copy: thousands of cards' copies add up in a build's memory.
   const bytes = new Uint8Array(png.buffer as ArrayBuffer, png.byteOffset, png.byteLength);
   return new Response(bytes, { headers: { 'Content-Type': 'image/png' } });
