@@ -12,7 +12,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // Several pages at once: a page's render waits on file writes, and one at a
-  // time left the build idle for a third of its page generation.
+  // time left the build idle (docs/benchmarks.md).
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // A page whose getStaticPaths() gives a cacheKey (articles, list pages,

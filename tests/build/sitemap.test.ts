@@ -1,9 +1,9 @@
 /**
  * A real build of an archive large enough for the front page to have a
  * second page (scripts/corpus.ts: several zones, some dates alone) and a
- * draft whose `draft: true` comes from a YAML merge key. The sitemap must
- * list exactly the pages a reader can land on, each dated as the page dates
- * itself, and the draft nowhere.
+ * draft dated after every article. The sitemap must list exactly the pages
+ * a reader can land on, each dated as the page dates itself, and the draft
+ * nowhere, not even as the newest date of a list.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,7 @@ const synthetic = 25;
 const siteArticles = readdirSync(join(project, 'content/articles'), { recursive: true, encoding: 'utf8' }).filter(
   (file) => file.endsWith('.md'),
 ).length;
-const draftPath = '/world/2022/05/25/merged-draft/';
+const draftPath = '/world/2099/05/25/late-draft/';
 
 let build: { status: number | null; output: string };
 
@@ -30,13 +30,13 @@ beforeAll(() => {
   writeCorpus(content, synthetic);
   mkdirSync(join(content, 'articles/2022'), { recursive: true });
   writeFileSync(
-    join(content, 'articles/2022/merged-draft.md'),
+    join(content, 'articles/2022/late-draft.md'),
     `---
-title: A draft whose flag comes from a merge key
+title: A draft dated after everything
 standfirst: It must stay out of the site and out of the sitemap.
 section: world
-published: 2022-05-25
-<<: { draft: true }
+published: 2099-05-25
+draft: true
 ---
 
 Not ready yet.
@@ -88,9 +88,10 @@ describe('the sitemap of an archive with later list pages and a draft', () => {
     expect(listedPaths).not.toContain('/404.html');
   });
 
-  it('leaves out the draft the merge key marks', () => {
-    expect(build.output).not.toContain('merged-draft');
+  it('leaves out the draft, and its date', () => {
+    expect(build.output).not.toContain('late-draft');
     expect(sitemap().has(draftPath)).toBe(false);
+    expect(readFileSync(join(out, 'sitemap-0.xml'), 'utf8')).not.toContain('2099');
   });
 
   it('dates every article as its page does: a date alone as a date, a date-time with its offset', () => {

@@ -36,7 +36,7 @@ function fragmentTerm(text: string): string {
  */
 export function quoteFragment(blocks: readonly string[], quote: string): string | undefined {
   // Word by word rather than with a pattern built for each quote: compiling a Unicode-aware
-  // pattern per quote cost milliseconds an article.
+  // pattern per quote was a hot spot of the build (docs/benchmarks.md).
   const wanted = (quote.match(WORD) ?? []).map((word) => word.toLowerCase());
   if (wanted.length === 0) return undefined;
   for (const text of blocks) {

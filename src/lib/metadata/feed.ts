@@ -15,7 +15,7 @@ import { updateParagraphs } from '../content/live-blog';
  * How many articles the site feed carries, newest first, each whole: a day's
  * news for a busy desk. Older articles stay in the sitemap and the archive
  * pages; a feed reader polls far more often than that, and a feed of the
- * whole archive would grow by 8 KB with every article.
+ * whole archive would grow with every article (docs/benchmarks.md).
  */
 export const FEED_LENGTH = 30;
 
