@@ -208,7 +208,12 @@ export function markdownCollection({ base, schema, requireBody = false, report }
           const id = entry.slice(0, -'.md'.length);
           const source = await readFile(path, 'utf8');
           const digest = context.generateDigest(`${version}\n${source}`);
-          if (store.get(id)?.digest === digest) {
+          const stored = store.get(id);
+          if (stored?.digest === digest) {
+            // Stored again as it is: Astro rewrites its list of content images (in the project's
+            // .astro/ folder, shared by builds of other content folders) only when an entry is stored.
+            store.delete(id);
+            store.set(stored);
             kept.add(id);
             continue;
           }
