@@ -4,6 +4,7 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { contentRoot } from '../content/root';
 import { imageFileFindings } from '../images/svg-safety';
+import { reportProblem } from './problems';
 
 export interface ImageGuardOptions {
   /** The folder every image must live in; `contentRoot` from `src/lib/content/root.ts` by default. */
@@ -66,9 +67,9 @@ function imagePath(url: string): string {
  * against the Markdown file (the processor must be given `fileURL`; without
  * one only the URL rules apply).
  *
- * Problems are reported by the shared contract: `file.message` with
- * `source: 'broadside'`, the image's place and a `ruleId`; nothing is
- * thrown and the node is left as it is, so one build lists every problem.
+ * Problems are reported by the shared contract (`reportProblem`), with the
+ * image's place and a `ruleId`; nothing is thrown and the node is left as
+ * it is, so one build lists every problem.
  * Register it before any plugin that could drop or rewrite image nodes.
  *
  * @example
@@ -92,7 +93,7 @@ export const remarkImageGuard: Plugin<[ImageGuardOptions?], Root> = (options = {
       if (url === undefined) return;
       const report = (ruleId: string, reason: string) => {
         const shown = url.length > 80 ? `${url.slice(0, 77)}...` : url;
-        file.message(`image "${shown}" ${reason}`, { place: image.position, source: 'broadside', ruleId });
+        reportProblem(file, `image "${shown}" ${reason}`, image.position, ruleId);
       };
 
       const finding = urlFinding(url);
