@@ -2,12 +2,13 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { contentRoot } from '@/lib/content/root';
 import { createContentReport } from '@/lib/content/content-report';
+import { liveBlogFile, liveUpdateFile, updateBodyIdPrefix } from '@/lib/content/live-files';
 import { markdownCollection } from '@/lib/content/markdown-loader-fs';
-import { crossCollectionProblems } from '@/lib/content/cross-collection';
+import { crossCollectionProblems } from '@/lib/content/cross-collection-fs';
 import { articleSchema } from '@/lib/schemas/article';
-import { liveBlogSchema } from '@/lib/schemas/live';
+import { liveBlogSchema, liveUpdateSchema } from '@/lib/schemas/live';
 
-// Both collections report to one list, checked across collections once both are loaded.
+// Every collection reports to one list, checked across collections once all are loaded.
 const report = createContentReport(crossCollectionProblems);
 
 const articles = defineCollection({
@@ -20,9 +21,27 @@ const articles = defineCollection({
   schema: ({ image }) => articleSchema(image()),
 });
 
+// A live blog is a folder: the blog in `<slug>/index.md`, each update a file in `<slug>/updates/`.
 const live = defineCollection({
-  loader: markdownCollection({ base: `${contentRoot}/live`, schema: liveBlogSchema(), report }),
-  schema: liveBlogSchema(),
+  loader: markdownCollection({
+    base: `${contentRoot}/live`,
+    schema: liveBlogSchema(z.string()),
+    select: liveBlogFile,
+    report,
+  }),
+  schema: ({ image }) => liveBlogSchema(image()),
 });
 
-export const collections = { articles, live };
+const liveUpdates = defineCollection({
+  loader: markdownCollection({
+    base: `${contentRoot}/live`,
+    schema: liveUpdateSchema(),
+    select: liveUpdateFile,
+    requireBody: true,
+    bodyIdPrefix: updateBodyIdPrefix,
+    report,
+  }),
+  schema: liveUpdateSchema(),
+});
+
+export const collections = { articles, live, liveUpdates };

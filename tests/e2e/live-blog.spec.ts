@@ -21,7 +21,7 @@ test.describe('the live blog with JavaScript off', () => {
 
   test('lists the updates newest first, each with its anchor and time', async ({ page }) => {
     await page.goto(liveBlogPath);
-    const updates = page.locator('article.live-update');
+    const updates = page.locator('article.live-update[id]');
     await expect(updates).toHaveCount(updateIds.length);
     expect(await updates.evaluateAll((nodes) => nodes.map((node) => node.id))).toEqual(
       updateIds.map((id) => `update-${id}`),
@@ -39,7 +39,10 @@ test.describe('the live blog with JavaScript off', () => {
       await page.goto(`${liveBlogPath}#update-${id}`);
       const update = page.locator(`#update-${id}`);
       await expect(update).toBeInViewport();
-      await expect(update.getByRole('link', { name: /^Link to this update/ })).toHaveAttribute('href', `#update-${id}`);
+      await expect(update.getByRole('link', { name: /^Link to this update/ })).toHaveAttribute(
+        'href',
+        `${liveBlogPath}updates/${id}/`,
+      );
     });
   }
 
@@ -47,5 +50,33 @@ test.describe('the live blog with JavaScript off', () => {
     await page.goto(`${liveBlogPath}#update-bondarev-resigns`);
     await page.locator('#update-bondarev-resigns').getByRole('link', { name: 'Read the full story' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Russian diplomat to UN resigns');
+  });
+});
+
+test.describe("an update's own page, with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (const id of updateIds) {
+    test(`${id} has its page, which leads back to it in the blog`, async ({ page }) => {
+      await page.goto(`${liveBlogPath}updates/${id}/`);
+      const headline = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+      expect(headline).not.toBe('');
+      await page.getByRole('link', { name: 'See this update in the live blog' }).click();
+      await expect(page).toHaveURL(new RegExp(`${liveBlogPath}#update-${id}$`));
+      await expect(page.locator(`#update-${id}`)).toBeInViewport();
+      await expect(page.locator(`#update-${id} h2`)).toHaveText(headline);
+    });
+  }
+});
+
+test.describe('the key events', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('list the key updates newest first, each leading to the update', async ({ page }) => {
+    await page.goto(liveBlogPath);
+    const events = page.getByRole('navigation', { name: 'Key events' }).getByRole('link');
+    await expect(events).toHaveText([/11:20 AM\s+Bondarev publishes his letter/, /10:05 AM\s+Russian diplomat/]);
+    await events.nth(1).click();
+    await expect(page.locator('#update-bondarev-resigns')).toBeInViewport();
   });
 });

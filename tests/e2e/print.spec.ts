@@ -287,9 +287,11 @@ test.describe('the source block', () => {
 
 test.describe('printing the live blog', () => {
   for (const format of formats) {
-    test(`${format}: every update with its time, and the source`, async ({ page }, testInfo) => {
+    test(`${format}: the key events and every update with its time and permalink, and the source`, async ({
+      page,
+    }, testInfo) => {
       await page.goto(liveBlogPath);
-      const updates = await page.locator('.live-update').evaluateAll((entries) =>
+      const updates = await page.locator('.live-update[id]').evaluateAll((entries) =>
         entries.map((entry) => ({
           // What the page shows: the zone's long name is there for screen readers only.
           time: (() => {
@@ -298,9 +300,8 @@ test.describe('printing the live blog', () => {
             return stamp.textContent;
           })(),
           title: entry.querySelector('h2')!.textContent,
-          body: [...entry.querySelectorAll('p:not(.timestamp):not(.screen-only):not(.update-more)')].map(
-            (paragraph) => paragraph.textContent,
-          ),
+          body: [...entry.querySelectorAll('.update-body p')].map((paragraph) => paragraph.textContent),
+          permalink: entry.querySelector('.update-print-url')!.textContent,
         })),
       );
       expect(updates).toHaveLength(5);
@@ -312,7 +313,9 @@ test.describe('printing the live blog', () => {
         expect(printed(printout, update.time), update.time).toBe(true);
         expect(printed(printout, update.title), update.title).toBe(true);
         for (const paragraph of update.body) expect(printed(printout, paragraph), paragraph).toBe(true);
+        expect(printed(printout, update.permalink), update.permalink).toBe(true);
       }
+      expect(printed(printout, 'Key events')).toBe(true);
       expect(printed(printout, 'Posted: May 23, 2022, 10:05 AM GMT+4')).toBe(true);
       expect(printed(printout, `Read the full story (${origin}${articlePath})`)).toBe(true);
       expect(printed(printout, `${origin}${liveBlogPath}`), 'the permalink').toBe(true);

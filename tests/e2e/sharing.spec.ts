@@ -143,7 +143,7 @@ test.describe('link previews and structured data', () => {
     });
   });
 
-  test('the live blog: one liveBlogUpdate per visible update, with its own time and anchor', async ({
+  test("the live blog: one liveBlogUpdate per visible update, with its own time and page's URL", async ({
     request,
     page,
   }) => {
@@ -153,9 +153,9 @@ test.describe('link previews and structured data', () => {
       { liveBlogUpdate: { url: string; headline: string; datePublished: string }[] } & Record<string, unknown>,
     ];
     await page.goto(liveBlogPath);
-    const shown = await page.locator('article.live-update').evaluateAll((updates) =>
+    const shown = await page.locator('article.live-update[id]').evaluateAll((updates) =>
       updates.map((update) => ({
-        url: `#${update.id}`,
+        url: update.querySelector<HTMLAnchorElement>('.update-permalink a')!.href,
         headline: update.querySelector('h2')!.textContent.trim(),
         datePublished: update.querySelector('time')!.getAttribute('datetime')!,
       })),
@@ -172,9 +172,22 @@ test.describe('link previews and structured data', () => {
     expect(posting).not.toHaveProperty('coverageEndTime');
     expect(shown.length).toBeGreaterThan(1);
     expect(posting.liveBlogUpdate).toEqual(
-      shown.map((update) => expect.objectContaining({ ...update, url: `${canonical}${update.url}` })),
+      shown.map((update) =>
+        expect.objectContaining({ ...update, url: update.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, origin) }),
+      ),
     );
     expect(data.feeds).toEqual([`${origin}/feed.xml`, `${origin}/live/russia-ukraine/feed.xml`]);
+  });
+
+  test("an update's own page previews as that update, with its own card", async ({ request }) => {
+    const path = '/live/russia-ukraine/updates/bondarev-resigns/';
+    const data = await fetchPreview(request, path);
+    expect(data.canonical).toBe(`${origin}${path}`);
+    expect(one(data, 'og:title')).toBe('Russian diplomat at the UN in Geneva resigns over the invasion');
+    expect(one(data, 'og:image')).toBe(`${origin}/cards/live/russia-ukraine/updates/bondarev-resigns.png`);
+    const card = await request.get('/cards/live/russia-ukraine/updates/bondarev-resigns.png');
+    expect(card.headers()['content-type']).toBe('image/png');
+    expect(data.jsonLd[0]).toMatchObject({ '@type': 'BlogPosting', url: `${origin}${path}` });
   });
 
   for (const path of [articlePath, liveBlogPath]) {
@@ -342,7 +355,9 @@ test.describe('copy link with JavaScript on', () => {
     const title = (await update.locator('h2').innerText()).trim();
     await update.getByRole('button', { name: `Copy link to the update “${title}”` }).click();
     await expect(update.getByRole('status')).toHaveText('Link copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${origin}${liveBlogPath}#${id}`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${origin}${liveBlogPath}updates/${id!.replace(/^update-/, '')}/`,
+    );
   });
 
   test('says so when the copy fails', async ({ page }) => {
@@ -416,19 +431,29 @@ test.describe('feeds and crawlers', () => {
     for (const url of item.urls) expect(url).toMatch(/^(https:\/\/broadside\.example\/|mailto:)/);
   });
 
-  test('the live blog feed has one item per update, each linking to its anchor', async ({ page, request }) => {
+  test("the live blog feed has one item per update, each whole, linking to the update's own page", async ({
+    page,
+    request,
+  }) => {
     const xml = await (await request.get('/live/russia-ukraine/feed.xml')).text();
     await page.goto(liveBlogPath);
     expect(await parseXml(page, xml)).toEqual({ error: null, root: 'rss' });
-    const links = await page.evaluate(
+    const items = await page.evaluate(
       (text) =>
-        [...new DOMParser().parseFromString(text, 'application/xml').querySelectorAll('item > link')].map(
-          (link) => link.textContent,
-        ),
+        [...new DOMParser().parseFromString(text, 'application/xml').querySelectorAll('item')].map((item) => ({
+          link: item.querySelector('link')!.textContent,
+          content: item.getElementsByTagNameNS('http://purl.org/rss/1.0/modules/content/', 'encoded')[0]?.textContent,
+          updated: item.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'updated')[0]?.textContent,
+        })),
       xml,
     );
-    const anchors = await page.locator('article.live-update').evaluateAll((updates) => updates.map((u) => u.id));
-    expect(links).toEqual(anchors.map((id) => `${origin}${liveBlogPath}#${id}`));
+    const anchors = await page.locator('article.live-update[id]').evaluateAll((updates) => updates.map((u) => u.id));
+    expect(items.map((item) => item.link)).toEqual(
+      anchors.map((id) => `${origin}${liveBlogPath}updates/${id.replace(/^update-/, '')}/`),
+    );
+    // The first update's body is Markdown: its link comes through whole and absolute.
+    expect(items.at(-1)!.content).toMatch(new RegExp(`<a href="${origin}${articlePath}"[^>]*>Read the full story</a>`));
+    expect(items[0]!.updated).toBe('2022-05-23T15:25:00+04:00');
   });
 
   test('robots.txt points to the sitemap, which lists every indexable page once, dated as the page dates itself', async ({

@@ -8,6 +8,7 @@ import TagList from '@/components/TagList.astro';
 import Timestamp from '@/components/Timestamp.astro';
 import TranslationNotice from '@/components/TranslationNotice.astro';
 import { parseTimestamp } from '@/lib/time/dates';
+import { liveUpdate } from './live-update-fixture';
 
 /** What a reader sees: tags dropped, white space folded. */
 const visibleText = (html: string) =>
@@ -106,34 +107,63 @@ describe('TagList', () => {
 });
 
 describe('LiveUpdateEntry', () => {
-  const update = {
-    id: 'bondarev-resigns',
-    time: parseTimestamp('2022-05-23T10:05:00+04:00'),
-    title: 'Russian diplomat resigns',
-    body: 'First paragraph.\n\nSecond <b>paragraph</b>.',
-  };
+  const update = liveUpdate(
+    'bondarev-resigns',
+    '<p>First paragraph.</p>\n<p>Second <a href="/world/">paragraph</a>.</p>',
+    {
+      title: 'Russian diplomat resigns',
+    },
+  );
 
-  it('has its own anchor, time and permalink', async () => {
+  it('has its own anchor and time, and links to its own page', async () => {
     const html = await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai' });
-    expect(html).toContain('id="update-bondarev-resigns"');
+    expect(html).toContain('id="update-bondarev-resigns" data-update-id="bondarev-resigns"');
+    expect(html).toContain('data-modified="2022-05-23T06:05:00.000Z"');
     expect(html).toContain('<time datetime="2022-05-23T10:05:00+04:00"');
-    expect(html).toContain('href="#update-bondarev-resigns"');
-    expect(html).toContain('Link to this update<span class="visually-hidden">: Russian diplomat resigns</span>');
-  });
-
-  it('keeps the body as text: paragraphs split on blank lines, HTML shown, never run', async () => {
-    const html = await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai' });
-    expect(html).toContain('<p>First paragraph.</p>');
-    expect(html).toContain('<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>');
-  });
-
-  it('links to more when a link is given', async () => {
-    const html = await render(LiveUpdateEntry, {
-      update: { ...update, link: { label: 'Read the full story', href: '/world/2022/05/23/x/' } },
-      timeZone: 'Asia/Dubai',
-    });
+    expect(html).toContain('<h2 id="update-bondarev-resigns-title">Russian diplomat resigns</h2>');
     expect(html).toContain(
-      '<a href="/world/2022/05/23/x/" data-print-url="https://broadside.example/world/2022/05/23/x/">Read the full story</a>',
+      '<a href="/live/russia-ukraine/updates/bondarev-resigns/">Link to this update<span class="visually-hidden">: Russian diplomat resigns</span>',
     );
+    expect(html).toContain(
+      '<p class="update-print-url print-only">https://broadside.example/live/russia-ukraine/updates/bondarev-resigns/</p>',
+    );
+  });
+
+  it('shows the body as the Markdown pipeline rendered it', async () => {
+    const html = await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai' });
+    expect(html).toContain('<p>Second <a href="/world/">paragraph</a>.</p>');
+  });
+
+  it('gives an update without a title a heading only screen readers see, and says when it was corrected', async () => {
+    const corrected = liveUpdate('untitled', '<p>Polls close.</p>', {
+      updated: '2022-05-23T11:00:00+04:00',
+      keyEvent: true,
+    });
+    const html = await render(LiveUpdateEntry, { update: corrected, timeZone: 'Asia/Dubai' });
+    expect(html).toContain(
+      '<h2 id="update-untitled-title" class="visually-hidden">Update posted May 23, 2022, 10:05 AM</h2>',
+    );
+    expect(visibleText(html)).toContain('Updated: May 23, 2022, 11:00 AM');
+    expect(html).toContain('data-modified="2022-05-23T07:00:00.000Z"');
+    expect(html).toContain('<p class="key-event-label">Key event</p>');
+    expect(html).toContain('Link to this update<span class="visually-hidden">: Polls close.</span>');
+  });
+
+  it('credits its writers, never an invented one', async () => {
+    const credited = liveUpdate('credited', '<p>Text.</p>', { authors: ['Jane Example'] });
+    expect(visibleText(await render(LiveUpdateEntry, { update: credited, timeZone: 'Asia/Dubai' }))).toContain(
+      'By Jane Example',
+    );
+    expect(visibleText(await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai' }))).not.toContain('By ');
+  });
+
+  it('as the pinned copy carries no anchor, and on its own page is the h1 with no link to itself', async () => {
+    const pinned = await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai', anchored: false });
+    expect(pinned).not.toContain('id="update-bondarev-resigns"');
+    expect(pinned).not.toContain('data-update-id');
+    expect(pinned).toContain('aria-label="Russian diplomat resigns"');
+    const own = await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai', level: 1, anchored: false });
+    expect(own).toContain('<h1>Russian diplomat resigns</h1>');
+    expect(own).not.toContain('Link to this update');
   });
 });

@@ -1,7 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findContentProblems, type ArticleForRules } from '@/lib/content/rules';
+import {
+  findContentProblems,
+  type ArticleForRules,
+  type LiveBlogForRules,
+  type LiveUpdateForRules,
+} from '@/lib/content/rules';
 import { parseTimestamp } from '@/lib/time/dates';
 import { reservedPathSegments, sectionSlugs } from '@/site.config';
 
@@ -20,20 +25,38 @@ function article(id: string, data: Partial<ArticleForRules['data']> = {}): Artic
   };
 }
 
-const blog = {
+const blog: LiveBlogForRules = {
   id: 'russia-ukraine',
-  filePath: 'content/live/russia-ukraine.md',
-  data: { updates: [{ id: 'first', link: { href: '/world/2022/05/23/seed/' } }] },
+  filePath: 'content/live/russia-ukraine/index.md',
+  data: { coverageStart: { kind: 'datetime', instant: new Date('2022-05-23T05:00:00Z') } },
 };
+
+function update(id: string, data: Partial<LiveUpdateForRules['data']> = {}): LiveUpdateForRules {
+  return {
+    id,
+    filePath: `content/live/${id.replace('/', '/updates/')}.md`,
+    data: { time: { kind: 'datetime', instant: new Date('2022-05-23T06:00:00Z') }, pinned: false, ...data },
+  };
+}
+
+/** The rules over articles, blogs and updates, every blog folder having its index.md unless `missing` names it. */
+function problemsOf(
+  articles: ArticleForRules[],
+  liveBlogs: LiveBlogForRules[],
+  liveUpdates: LiveUpdateForRules[] = [],
+  missing: string[] = [],
+) {
+  return findContentProblems({ articles, liveBlogs, liveUpdates, blogFileExists: (id) => !missing.includes(id) });
+}
 
 describe('findContentProblems', () => {
   it('finds nothing wrong with a coherent site', () => {
     const seed = article('2022/seed', { liveUpdates: { href: '/live/russia-ukraine/' } });
-    expect(findContentProblems([seed], [blog])).toEqual([]);
+    expect(problemsOf([seed], [blog])).toEqual([]);
   });
 
   it('refuses two articles on one permalink, naming both files', () => {
-    const problems = findContentProblems([article('2022/seed'), article('2022/copy', { slug: 'seed' })], []);
+    const problems = problemsOf([article('2022/seed'), article('2022/copy', { slug: 'seed' })], []);
     expect(problems).toEqual([
       {
         file: 'content/articles/2022/copy.md',
@@ -45,7 +68,7 @@ describe('findContentProblems', () => {
   });
 
   it('refuses a liveUpdates path that leads nowhere and lists the live blogs there are', () => {
-    const problems = findContentProblems([article('2022/seed', { liveUpdates: { href: '/live/ukraine/' } })], [blog]);
+    const problems = problemsOf([article('2022/seed', { liveUpdates: { href: '/live/ukraine/' } })], [blog]);
     expect(problems).toEqual([
       {
         file: 'content/articles/2022/seed.md',
@@ -56,27 +79,85 @@ describe('findContentProblems', () => {
   });
 
   it('suggests the trailing slash when only that is missing', () => {
-    const [problem] = findContentProblems(
-      [article('2022/seed', { liveUpdates: { href: '/live/russia-ukraine' } })],
-      [blog],
-    );
+    const [problem] = problemsOf([article('2022/seed', { liveUpdates: { href: '/live/russia-ukraine' } })], [blog]);
     expect(problem?.message).toContain('did you mean "/live/russia-ukraine/"?');
   });
 
   it('accepts an https live blog elsewhere without checking it', () => {
     const seed = article('2022/seed', { liveUpdates: { href: 'https://news.example/live/' } });
-    expect(findContentProblems([seed], [])).toEqual([]);
+    expect(problemsOf([seed], [])).toEqual([]);
   });
 
-  it('refuses a live update link that leads nowhere', () => {
-    const broken = { ...blog, data: { updates: [{ id: 'first', link: { href: '/world/nowhere/' } }] } };
-    expect(findContentProblems([], [broken])).toMatchObject([
-      { file: 'content/live/russia-ukraine.md', field: 'updates.0.link.href' },
+  it("accepts a link to an update's own page", () => {
+    const seed = article('2022/seed', { liveUpdates: { href: '/live/russia-ukraine/updates/first/' } });
+    expect(problemsOf([seed], [blog], [update('russia-ukraine/first')])).toEqual([]);
+  });
+});
+
+describe('live updates', () => {
+  const at = (iso: string) => ({ kind: 'datetime' as const, instant: new Date(iso) });
+
+  it('refuses an update whose blog has no index.md, and waits for a draft blog', () => {
+    const lost = update('ukraine/first');
+    expect(problemsOf([], [blog], [lost], ['ukraine'])).toEqual([
+      {
+        file: 'content/live/ukraine/updates/first.md',
+        field: 'file',
+        message:
+          "belongs to no live blog: content/live/ukraine/index.md does not exist; create it, or move the update into its blog's updates/ folder",
+      },
+    ]);
+    expect(problemsOf([], [blog], [lost])).toEqual([]);
+  });
+
+  it('refuses two updates with one anchor, whether from a file name or an id', () => {
+    const problems = problemsOf(
+      [],
+      [blog],
+      [update('russia-ukraine/first'), update('russia-ukraine/b', { id: 'first' })],
+    );
+    expect(problems).toEqual([
+      {
+        file: 'content/live/russia-ukraine/updates/first.md',
+        field: 'id',
+        message:
+          '"first" is already the id of content/live/russia-ukraine/updates/b.md: each update of a blog needs its own id (the file name, unless id: is set)',
+      },
     ]);
   });
 
+  it('accepts one anchor in two blogs', () => {
+    const other = { ...blog, id: 'elections', filePath: 'content/live/elections/index.md' };
+    expect(problemsOf([], [blog, other], [update('russia-ukraine/first'), update('elections/first')])).toEqual([]);
+  });
+
+  it('refuses a second pinned update', () => {
+    const pinned = [update('russia-ukraine/a', { pinned: true }), update('russia-ukraine/b', { pinned: true })];
+    expect(problemsOf([], [blog], pinned)).toMatchObject([
+      { file: 'content/live/russia-ukraine/updates/b.md', field: 'pinned' },
+    ]);
+  });
+
+  it("refuses an update before the blog's start or after its close", () => {
+    const closed = { ...blog, data: { ...blog.data, coverageEnd: at('2022-05-23T12:00:00Z') } };
+    const problems = problemsOf(
+      [],
+      [closed],
+      [
+        update('russia-ukraine/early', { time: at('2022-05-23T04:00:00Z') }),
+        update('russia-ukraine/late', { time: at('2022-05-23T12:30:00Z') }),
+        update('russia-ukraine/closing', { time: at('2022-05-23T12:00:00Z') }),
+      ],
+    );
+    expect(problems.map(({ file, field }) => `${file} ${field}`)).toEqual([
+      'content/live/russia-ukraine/updates/early.md time',
+      'content/live/russia-ukraine/updates/late.md time',
+    ]);
+    expect(problems[1]?.message).toContain('the blog is closed');
+  });
+
   it('refuses a redirect from a page that exists, and two redirects from one path', () => {
-    const problems = findContentProblems(
+    const problems = problemsOf(
       [
         article('2022/seed', { redirectFrom: ['/world/', '/old/seed'] }),
         article('2022/other', { redirectFrom: ['/old/seed/'] }),
@@ -92,7 +173,7 @@ describe('findContentProblems', () => {
 
 describe('redirects that chain', () => {
   it("refuses a redirect from another article's permalink, where redirects lead", () => {
-    const problems = findContentProblems(
+    const problems = problemsOf(
       [
         article('2022/seed', { redirectFrom: ['/world/2022/05/23/other/'] }),
         article('2022/other', { redirectFrom: ['/old/other/'] }),
@@ -110,7 +191,7 @@ describe('redirects that chain', () => {
   });
 
   it("refuses a redirect from the article's own permalink, with or without the last slash", () => {
-    const problems = findContentProblems([article('2022/seed', { redirectFrom: ['/world/2022/05/23/seed'] })], []);
+    const problems = problemsOf([article('2022/seed', { redirectFrom: ['/world/2022/05/23/seed'] })], []);
     expect(problems).toEqual([
       {
         file: 'content/articles/2022/seed.md',
@@ -123,14 +204,11 @@ describe('redirects that chain', () => {
 
   it('refuses a link that goes through a redirect, naming the permalink to use', () => {
     const seed = article('2022/seed', { redirectFrom: ['/world/2022/05/22/seed-old/'] });
-    const linking = {
-      ...blog,
-      data: { updates: [{ id: 'first', link: { href: '/world/2022/05/22/seed-old/#top' } }] },
-    };
-    expect(findContentProblems([seed], [linking])).toEqual([
+    const linking = article('2022/linking', { liveUpdates: { href: '/world/2022/05/22/seed-old/#top' } });
+    expect(problemsOf([seed, linking], [])).toEqual([
       {
-        file: 'content/live/russia-ukraine.md',
-        field: 'updates.0.link.href',
+        file: 'content/articles/2022/linking.md',
+        field: 'liveUpdates.href',
         message:
           '"/world/2022/05/22/seed-old/#top" is an old path that redirects to /world/2022/05/23/seed/: link the permalink itself',
       },
@@ -139,7 +217,7 @@ describe('redirects that chain', () => {
 
   it('accepts redirects from old paths that nothing else uses', () => {
     const seed = article('2022/seed', { redirectFrom: ['/world/2022/05/22/seed-old/', '/old/seed'] });
-    expect(findContentProblems([seed], [blog])).toEqual([]);
+    expect(problemsOf([seed], [blog])).toEqual([]);
   });
 });
 
@@ -150,7 +228,7 @@ describe('redirects from paths the build serves', () => {
   ];
   /** The one problem an article redirecting from `from` has, as the build log shows it. */
   const refusal = (from: string) =>
-    findContentProblems([...site, article('2022/moved', { redirectFrom: [from] })], [blog]).map(
+    problemsOf([...site, article('2022/moved', { redirectFrom: [from] })], [blog]).map(
       (problem) => `${problem.file}: ${problem.field}: ${problem.message}`,
     );
 
@@ -209,7 +287,7 @@ describe('redirects from paths the build serves', () => {
   });
 
   it('refuses two redirects whose paths differ only in case', () => {
-    const problems = findContentProblems(
+    const problems = problemsOf(
       [
         article('2022/seed', { redirectFrom: ['/News/Story/'] }),
         article('2022/other', { redirectFrom: ['/news/story'] }),
@@ -227,7 +305,7 @@ describe('redirects from paths the build serves', () => {
   });
 
   it('names the field of each bad path among good ones', () => {
-    const problems = findContentProblems(
+    const problems = problemsOf(
       [article('2022/seed', { redirectFrom: ['/old/seed/', '/%2e%2e/', '/old/other/', '/robots.txt'] })],
       [],
     );

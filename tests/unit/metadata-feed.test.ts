@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleFeedHtml, feedHtml, liveUpdateFeedHtml } from '@/lib/metadata/feed';
+import { articleFeedHtml, feedHtml } from '@/lib/metadata/feed';
 
 const page = 'https://broadside.example/world/2022/05/23/seed/';
 
@@ -44,17 +44,5 @@ describe('articleFeedHtml', () => {
     ).toBe(
       '<p><strong>He quit &amp; said why.</strong></p><figure><img src="https://broadside.example/_astro/photo.svg" alt="A &quot;placeholder&quot;"><figcaption>A soldier. AFP</figcaption></figure><p><em>Powered by automated translation</em></p><p>Body <a href="https://broadside.example/world/">World</a>.</p>',
     );
-  });
-});
-
-describe('liveUpdateFeedHtml', () => {
-  it('turns blank-line paragraphs into paragraphs, escaped, with the read-more link absolute', () => {
-    expect(
-      liveUpdateFeedHtml(
-        'One <b>&</b>.\n\nTwo.',
-        { label: 'Read it', href: '/world/' },
-        'https://broadside.example/live/x/',
-      ),
-    ).toBe('<p>One &lt;b>&amp;&lt;/b>.</p><p>Two.</p><p><a href="https://broadside.example/world/">Read it</a></p>');
   });
 });

@@ -79,9 +79,11 @@ describe('liveBlogJsonLd', () => {
     dateModified: '2022-05-23T15:25:00+04:00',
     updates: [
       {
-        url: 'https://broadside.example/live/russia-ukraine/#update-mission-silent',
+        url: 'https://broadside.example/live/russia-ukraine/updates/mission-silent/',
         headline: 'Russian mission does not respond',
         datePublished: '2022-05-23T15:25:00+04:00',
+        dateModified: '2022-05-23T16:00:00+04:00',
+        authors: ['Jane Example'],
         body: 'A spokesman did not respond.',
       },
     ],
@@ -90,7 +92,7 @@ describe('liveBlogJsonLd', () => {
     lang: 'en',
   };
 
-  it('gives coverage times and one update each with its own time and anchor URL', () => {
+  it("gives coverage times and each update with its times, author and own page's URL", () => {
     const data = liveBlogJsonLd(blog);
     expect(data).toMatchObject({
       '@type': 'LiveBlogPosting',
@@ -102,12 +104,21 @@ describe('liveBlogJsonLd', () => {
         {
           '@type': 'BlogPosting',
           headline: 'Russian mission does not respond',
-          url: 'https://broadside.example/live/russia-ukraine/#update-mission-silent',
+          url: 'https://broadside.example/live/russia-ukraine/updates/mission-silent/',
           datePublished: '2022-05-23T15:25:00+04:00',
+          dateModified: '2022-05-23T16:00:00+04:00',
+          author: [{ '@type': 'Person', name: 'Jane Example' }],
           articleBody: 'A spokesman did not respond.',
         },
       ],
     });
+  });
+
+  it('credits no one for an update without authors, rather than inventing a name', () => {
+    const update = { ...blog.updates[0]!, authors: [] };
+    expect(liveBlogJsonLd({ ...blog, updates: [update] }).liveBlogUpdate).toEqual([
+      expect.not.objectContaining({ author: expect.anything() }),
+    ]);
   });
 
   it('has no coverage end while live, and one once the coverage has ended', () => {

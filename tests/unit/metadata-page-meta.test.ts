@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '@/lib/time/dates';
-import { articleMeta, liveBlogMeta, websiteMeta } from '@/lib/metadata/page-meta';
+import { articleMeta, liveBlogMeta, liveUpdateMeta, websiteMeta } from '@/lib/metadata/page-meta';
 
 const datetime = (text: string) =>
   parseTimestamp(text) as Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;
@@ -21,6 +21,17 @@ const article = {
   },
 };
 
+const update = (id: string, time: string, html: string, extra: { title?: string; updated?: string } = {}) => ({
+  id,
+  data: {
+    time: datetime(time),
+    title: extra.title,
+    updated: extra.updated ? datetime(extra.updated) : undefined,
+    authors: [],
+  },
+  entry: { rendered: { html } },
+});
+
 const blog = {
   id: 'russia-ukraine',
   data: {
@@ -30,11 +41,12 @@ const blog = {
     coverageStart: datetime('2022-05-23T09:00:00+04:00'),
     timezone: 'Asia/Dubai',
     lang: 'en',
-    updates: [
-      { id: 'first', time: datetime('2022-05-23T10:05:00+04:00'), title: 'First', body: 'One.' },
-      { id: 'last', time: datetime('2022-05-23T15:25:00+04:00'), title: 'Last', body: 'Two.' },
-    ],
   },
+  // Newest first, as the blog holds them.
+  updates: [
+    update('last', '2022-05-23T15:25:00+04:00', '<p>Two.</p>', { title: 'Last' }),
+    update('first', '2022-05-23T10:05:00+04:00', '<p>One <em>word</em>.</p>'),
+  ],
 };
 
 const tag = (meta: ReturnType<typeof articleMeta>, key: string) =>
@@ -84,10 +96,10 @@ describe('articleMeta', () => {
 });
 
 describe('liveBlogMeta', () => {
-  const meta = liveBlogMeta(blog);
+  const meta = liveBlogMeta(blog, '/live/russia-ukraine/', blog.updates);
   const [posting] = meta.jsonLd;
 
-  it('lists the updates newest first, each at its own anchor, and dates the blog by its newest update', () => {
+  it("lists the page's updates, each at its own page, and dates the blog by its newest change", () => {
     expect(posting).toMatchObject({
       '@type': 'LiveBlogPosting',
       url: 'https://broadside.example/live/russia-ukraine/',
@@ -95,11 +107,15 @@ describe('liveBlogMeta', () => {
       dateModified: '2022-05-23T15:25:00+04:00',
       liveBlogUpdate: [
         {
-          url: 'https://broadside.example/live/russia-ukraine/#update-last',
+          headline: 'Last',
+          url: 'https://broadside.example/live/russia-ukraine/updates/last/',
           datePublished: '2022-05-23T15:25:00+04:00',
+          articleBody: 'Two.',
         },
         {
-          url: 'https://broadside.example/live/russia-ukraine/#update-first',
+          // No title: its first words stand for one.
+          headline: 'One word.',
+          url: 'https://broadside.example/live/russia-ukraine/updates/first/',
           datePublished: '2022-05-23T10:05:00+04:00',
         },
       ],
@@ -107,12 +123,37 @@ describe('liveBlogMeta', () => {
     expect(posting).not.toHaveProperty('coverageEndTime');
   });
 
-  it('ends the coverage once the blog is closed', () => {
-    const closed = liveBlogMeta({
-      ...blog,
-      data: { ...blog.data, coverageEnd: datetime('2022-05-24T09:00:00+04:00') },
+  it('dates the blog by a correction later than every update, and gives the update its dateModified', () => {
+    const corrected = update('first', '2022-05-23T10:05:00+04:00', '<p>One.</p>', {
+      updated: '2022-05-23T16:00:00+04:00',
     });
-    expect(closed.jsonLd[0]).toMatchObject({ coverageEndTime: '2022-05-24T09:00:00+04:00' });
+    const changed = liveBlogMeta({ ...blog, updates: [blog.updates[0]!, corrected] }, '/live/russia-ukraine/', [
+      corrected,
+    ]);
+    expect(changed.jsonLd[0]).toMatchObject({
+      dateModified: '2022-05-23T16:00:00+04:00',
+      liveBlogUpdate: [{ datePublished: '2022-05-23T10:05:00+04:00', dateModified: '2022-05-23T16:00:00+04:00' }],
+    });
+  });
+
+  it('gives a later page its own URL, with the blog as its breadcrumb', () => {
+    const later = liveBlogMeta(blog, '/live/russia-ukraine/page/2/', [blog.updates[1]!]);
+    expect(later.canonical).toBe('https://broadside.example/live/russia-ukraine/page/2/');
+    expect(later.jsonLd[1]).toMatchObject({
+      itemListElement: [{}, {}, { item: 'https://broadside.example/live/russia-ukraine/' }],
+    });
+  });
+
+  it('ends the coverage once the blog is closed', () => {
+    const closed = liveBlogMeta(
+      { ...blog, data: { ...blog.data, coverageEnd: datetime('2022-05-24T09:00:00+04:00') } },
+      '/live/russia-ukraine/',
+      blog.updates,
+    );
+    expect(closed.jsonLd[0]).toMatchObject({
+      coverageEndTime: '2022-05-24T09:00:00+04:00',
+      dateModified: '2022-05-24T09:00:00+04:00',
+    });
   });
 
   it('advertises its own feed beside the site feed, and a Live card', () => {
@@ -123,6 +164,26 @@ describe('liveBlogMeta', () => {
     expect(meta.tags.find((item) => item.key === 'og:image:alt')?.content).toBe(
       'Broadside card: Live, World, May 23, 2022. Russia-Ukraine: live updates',
     );
+  });
+});
+
+describe('liveUpdateMeta', () => {
+  const meta = liveUpdateMeta(blog, blog.updates[1]!);
+
+  it("is the update's own page, with a card of its own headline", () => {
+    expect(meta.canonical).toBe('https://broadside.example/live/russia-ukraine/updates/first/');
+    expect(tag(meta, 'og:title')).toEqual(['One word.']);
+    expect(tag(meta, 'og:image')).toEqual(['https://broadside.example/cards/live/russia-ukraine/updates/first.png']);
+  });
+
+  it('describes the update as a BlogPosting within its live blog', () => {
+    expect(meta.jsonLd[0]).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'BlogPosting',
+      url: 'https://broadside.example/live/russia-ukraine/updates/first/',
+      isPartOf: { '@type': 'LiveBlogPosting', url: 'https://broadside.example/live/russia-ukraine/' },
+      publisher: { name: 'Broadside' },
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import { parseTimestamp } from '@/lib/time/dates';
 import { isPageId, pageIds } from '@/lib/markdown/page-ids';
 import { markdownOptions } from '@/lib/markdown/plugins';
 import { liveUpdateAnchor } from '@/lib/routes/permalinks';
+import { liveUpdate } from './live-update-fixture';
 import { readingTime } from '@/lib/reading/reading-time';
 
 const container = await AstroContainer.create();
@@ -69,25 +70,35 @@ describe('the ids around the body', () => {
   });
 
   it('a live update uses only ids in the list', async () => {
-    const update = { id: 'first', time: parseTimestamp('2022-05-23T10:05:00+04:00'), title: 'First', body: 'One.' };
-    const html = await container.renderToString(LiveUpdateEntry, {
-      props: { update, timeZone: 'Asia/Dubai', pageUrl: 'https://broadside.example/live/russia-ukraine/' },
-    });
+    const update = liveUpdate('first', '<p>One.</p>', { title: 'First' });
+    const html = await container.renderToString(LiveUpdateEntry, { props: { update, timeZone: 'Asia/Dubai' } });
     expect(idsIn(html)).toEqual(['update-first', 'update-first-title']);
     expect(idsIn(html).filter((id) => !isPageId(id))).toEqual([]);
     expect(isPageId(liveUpdateAnchor('any-id'))).toBe(true);
   });
 
-  it('the live-blog page writes only ids in the list around the summary', () => {
-    // The page reads the content store, which a unit test has not got: its markup is read instead.
-    const page = readFileSync(join(import.meta.dirname, '../../src/pages/live/[slug].astro'), 'utf8');
-    const written = [...page.matchAll(/\sid=(?:"([^"]*)"|\{)/g)].map((match) => match[1] ?? '{expression}');
-    expect(written).toContain('updates-heading');
+  it('the live-blog pages write only ids in the list around the summary and updates', () => {
+    // The pages read the content store, which a unit test has not got: their markup is read instead.
+    const written = [
+      'live/[slug]/[...page].astro',
+      'live/[slug]/updates/[id].astro',
+      '../components/KeyEvents.astro',
+    ].flatMap((file) => {
+      const page = readFileSync(join(import.meta.dirname, '../../src/pages', file), 'utf8');
+      return [...page.matchAll(/\sid=(?:"([^"]*)"|\{)/g)].map((match) => match[1] ?? '{expression}');
+    });
+    expect(written).toEqual(expect.arrayContaining(['updates-heading', 'pinned-heading', 'key-events-heading']));
     expect(written.filter((id) => !isPageId(id))).toEqual([]);
   });
 
   it('lists no id that no page uses any more', () => {
-    expect([...pageIds].sort()).toEqual(['main', 'share-label', 'updates-heading']);
+    expect([...pageIds].sort()).toEqual([
+      'key-events-heading',
+      'main',
+      'pinned-heading',
+      'share-label',
+      'updates-heading',
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articleSchema } from '@/lib/schemas/article';
-import { liveBlogSchema } from '@/lib/schemas/live';
+import { liveBlogSchema, liveUpdateSchema } from '@/lib/schemas/live';
 
 // The content config passes Astro's image() helper; here any string stands in for a file path.
 const schema = articleSchema(z.string());
@@ -103,41 +103,49 @@ const validBlog = {
   standfirst: 'The latest.',
   section: 'world',
   coverageStart: '2022-05-23T09:00:00+04:00',
-  updates: [
-    { id: 'first', time: '2022-05-23T10:00:00+04:00', title: 'One', body: 'Text.' },
-    { id: 'second', time: '2022-05-23T11:00:00+04:00', title: 'Two', body: 'More.' },
-  ],
 };
 
 describe('liveBlogSchema', () => {
-  it('accepts a live blog and keeps its updates', () => {
-    const result = liveBlogSchema().safeParse(validBlog);
+  const schema = liveBlogSchema(z.string());
+
+  it('accepts a live blog, live until it has an end', () => {
+    const result = schema.safeParse(validBlog);
     expect(problems(result)).toEqual([]);
-    expect(result.data?.updates.map((update) => update.id)).toEqual(['first', 'second']);
+    expect(result.data?.coverageEnd).toBeUndefined();
+    expect(result.data?.tags).toEqual([]);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
-    [
-      'two updates with one id',
-      { updates: [validBlog.updates[0], { ...validBlog.updates[1], id: 'first' }] },
-      'updates.1.id: "first" is already the id of update 1',
-    ],
-    [
-      'an update before coverage started',
-      { updates: [{ ...validBlog.updates[0], time: '2022-05-22T10:00:00+04:00' }] },
-      'updates.0.time: is before `coverageStart`',
-    ],
     ['an end before the start', { coverageEnd: '2022-05-22T10:00:00+04:00' }, 'coverageEnd: is before `coverageStart`'],
-    ['no updates', { updates: [] }, 'updates: needs at least one update'],
-    ['an update id with spaces', { updates: [{ ...validBlog.updates[0], id: 'a b' }] }, 'updates.0.id: an update id'],
-    [
-      'an update time with no offset',
-      { updates: [{ ...validBlog.updates[0], time: '2022-05-23T10:00' }] },
-      'updates.0.time',
-    ],
     ['a coverage start with no time', { coverageStart: '2022-05-23' }, 'coverageStart: needs a time'],
+    ['updates written in the blog file', { updates: [] }, 'updates'],
+    ['an image with no alt text', { image: { src: './a.png' } }, 'image.alt'],
   ])('refuses %s', (_, change, expected) => {
-    const result = liveBlogSchema().safeParse({ ...validBlog, ...change });
+    const result = schema.safeParse({ ...validBlog, ...change });
+    expect(result.success).toBe(false);
+    expect(problems(result).join('\n')).toContain(expected);
+  });
+});
+
+describe('liveUpdateSchema', () => {
+  const update = { time: '2022-05-23T10:00:00+04:00' };
+
+  it('needs only a time: no title, id or flags', () => {
+    const result = liveUpdateSchema().safeParse(update);
+    expect(problems(result)).toEqual([]);
+    expect(result.data).toMatchObject({ keyEvent: false, pinned: false, authors: [], draft: false });
+    expect(result.data?.title).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['no time', { time: undefined }, 'time'],
+    ['a time with no offset', { time: '2022-05-23T10:00' }, 'time'],
+    ['an id with spaces', { id: 'a b' }, 'id: an update id'],
+    ['a correction before the update', { updated: '2022-05-23T09:00:00+04:00' }, 'updated: is before `time`'],
+    ['an empty title', { title: ' ' }, 'title'],
+    ['a misspelt field', { keyevent: true }, 'keyevent'],
+  ])('refuses %s', (_, change, expected) => {
+    const result = liveUpdateSchema().safeParse({ ...update, ...change });
     expect(result.success).toBe(false);
     expect(problems(result).join('\n')).toContain(expected);
   });

@@ -23,14 +23,14 @@ function article(id: string, data: Partial<SitemapArticle['data']> = {}): Sitema
   return { id, data: { section: 'world', published: time('2022-05-23'), timezone: 'Asia/Dubai', ...data } };
 }
 
+/** A blog with updates at `updates` (any order), held newest first as the site holds them, each id'd by its index. */
 function liveBlog(id: string, updates: string[], coverageStart = '2022-05-23T09:00:00+04:00'): SitemapLiveBlog {
   return {
     id,
-    data: {
-      timezone: 'Asia/Dubai',
-      coverageStart: time(coverageStart),
-      updates: updates.map((update) => ({ time: dateTime(update) })),
-    },
+    data: { timezone: 'Asia/Dubai', coverageStart: dateTime(coverageStart) },
+    updates: updates
+      .map((update, index) => ({ id: `u${index}`, data: { time: dateTime(update) } }))
+      .sort((a, b) => b.data.time.instant.getTime() - a.data.time.instant.getTime()),
   };
 }
 
@@ -111,6 +111,7 @@ describe('sitemapEntries', () => {
         '/',
         '/climate/',
         '/live/russia-ukraine/',
+        '/live/russia-ukraine/updates/u0/',
         '/page/2/',
         '/page/3/',
         '/search/',
@@ -125,6 +126,33 @@ describe('sitemapEntries', () => {
     expect(lastmods['/world/2022/05/24/brief/']).toBe('2022-05-24');
     expect(lastmods['/world/2022/05/23/russian-diplomat-un-resigns/']).toBe('2022-05-23T15:25:00+04:00');
     expect(lastmods['/live/russia-ukraine/']).toBe('2022-05-23T16:00:00+04:00');
+    expect(lastmods['/live/russia-ukraine/updates/u0/']).toBe('2022-05-23T16:00:00+04:00');
+  });
+
+  it("lists a long blog's later pages and every update's own page, each dated by what it shows", () => {
+    const times = Array.from(
+      { length: 31 },
+      (_, index) =>
+        `2022-05-23T${String(9 + Math.floor(index / 6)).padStart(2, '0')}:${String((index % 6) * 10).padStart(2, '0')}:00+04:00`,
+    );
+    const long = liveBlog('long', times);
+    const corrected = {
+      ...long.updates[30]!,
+      data: { ...long.updates[30]!.data, updated: dateTime('2022-05-23T20:00:00+04:00') },
+    };
+    const withCorrection = { ...long, updates: [...long.updates.slice(0, 30), corrected] };
+    const dated = Object.fromEntries(
+      sitemapEntries({ articles: [], liveBlogs: [withCorrection], lists: [], undated: [] }).map(({ loc, lastmod }) => [
+        loc.slice(origin.length),
+        lastmod?.text,
+      ]),
+    );
+    expect(Object.keys(dated)).toHaveLength(1 + 1 + 31);
+    // The oldest update is alone on page 2; its correction dates that page, its own page and the blog.
+    expect(dated['/live/long/page/2/']).toBe('2022-05-23T20:00:00+04:00');
+    expect(dated['/live/long/updates/u0/']).toBe('2022-05-23T20:00:00+04:00');
+    expect(dated['/live/long/']).toBe('2022-05-23T20:00:00+04:00');
+    expect(dated['/live/long/updates/u30/']).toBe('2022-05-23T14:00:00+04:00');
   });
 
   it('dates each page of a list by the newest of what it lists, and leaves undated what lists nothing', () => {

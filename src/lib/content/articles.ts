@@ -6,18 +6,49 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ageNotice } from '../time/age';
 import { toInstant, type Timestamp } from '../time/dates';
+import { liveBlogChange, updateChange } from './live-changes';
+import { blogOfUpdate } from './live-files';
+import { updateAnchorId } from './rules';
 
 export type Article = CollectionEntry<'articles'>;
-export type LiveBlog = CollectionEntry<'live'>;
+export type LiveUpdateEntry = CollectionEntry<'liveUpdates'>;
+
+/** One update of a live blog, with the ids every page needs. */
+export interface LiveUpdate {
+  entry: LiveUpdateEntry;
+  /** Its anchor id (`#update-<id>`) and the last part of its own page's URL. */
+  id: string;
+  /** The blog it belongs to. */
+  blogId: string;
+  data: LiveUpdateEntry['data'];
+}
+
+/** A live blog, with its published updates newest first. */
+export type LiveBlog = CollectionEntry<'live'> & { updates: LiveUpdate[] };
+
+/** When an update last changed: its correction, else its posting. */
+export function updateModified(update: LiveUpdate): Date {
+  return updateChange(update).instant;
+}
+
+/** Updates newest first by posting time, ties broken by id so builds are stable. */
+function byNewestPosted(a: LiveUpdate, b: LiveUpdate): number {
+  return b.data.time.instant.getTime() - a.data.time.instant.getTime() || a.id.localeCompare(b.id);
+}
 
 /** When an article was last touched, for sorting: `updated`, else `published`. */
 export function articleInstant(article: Article): Date {
   return article.data.updated?.instant ?? toInstant(article.data.published, article.data.timezone);
 }
 
-/** When a live blog last changed: its newest update. */
+/** When a live blog last changed: its newest update or correction, its close, or else its start. */
 export function liveBlogInstant(blog: LiveBlog): Date {
-  return new Date(Math.max(...blog.data.updates.map((update) => update.time.instant.getTime())));
+  return liveBlogChange(blog).instant;
+}
+
+/** The newest update of a blog marked as a key event. */
+export function latestKeyEvent(blog: LiveBlog): LiveUpdate | undefined {
+  return blog.updates.find((update) => update.data.keyEvent);
 }
 
 /** Articles newest first by publication, ties broken by id so builds are stable. */
@@ -51,9 +82,17 @@ let site: Promise<{ articles: Article[]; liveBlogs: LiveBlog[] }> | undefined;
 
 async function loadSite() {
   const articles = (await getCollection('articles')).sort(byNewestPublished);
-  const liveBlogs = (await getCollection('live')).sort(
-    (a, b) => liveBlogInstant(b).getTime() - liveBlogInstant(a).getTime(),
-  );
+  const updates = new Map<string, LiveUpdate[]>();
+  for (const entry of await getCollection('liveUpdates')) {
+    const blogId = blogOfUpdate(entry.id);
+    const update = { entry, id: updateAnchorId(entry), blogId, data: entry.data };
+    const ofBlog = updates.get(blogId);
+    if (ofBlog) ofBlog.push(update);
+    else updates.set(blogId, [update]);
+  }
+  const liveBlogs: LiveBlog[] = (await getCollection('live'))
+    .map((blog) => ({ ...blog, updates: (updates.get(blog.id) ?? []).sort(byNewestPosted) }))
+    .sort((a, b) => liveBlogInstant(b).getTime() - liveBlogInstant(a).getTime() || a.id.localeCompare(b.id));
   return { articles, liveBlogs };
 }
 

@@ -44,6 +44,28 @@ export interface MarkdownCollectionOptions {
   requireBody?: boolean;
   /** Where problems go; shared by every collection of the content config. */
   report: ContentReport;
+  /** Which files under `base` are this collection's entries (default: every `.md` file, its path the id). */
+  select?: (entry: string) => EntryChoice;
+  /** A prefix for every id in an entry's body, for entries shown several to a page (see `rehype-id-prefix.ts`). */
+  bodyIdPrefix?: (entry: EntryFile, data: Record<string, unknown>) => string;
+}
+
+/** A file the collection takes. */
+export interface EntryFile {
+  id: string;
+  /** The name that becomes part of a URL unless the frontmatter's `urlField` replaces it. */
+  urlName: string;
+  /** Whether `urlName` is a file's name or a folder's, for the message when it cannot be one. */
+  urlNameOf: 'file' | 'folder';
+  urlField?: string;
+}
+
+/** What a collection makes of a Markdown file under its folder: an entry, another collection's file, or a mistake. */
+export type EntryChoice = EntryFile | { elsewhere: true } | { problem: string };
+
+/** Every `.md` file is an entry, its path without `.md` the id, its name the slug unless `slug:` says otherwise. */
+export function everyFile(entry: string): EntryFile {
+  return { id: entry.slice(0, -'.md'.length), urlName: basename(entry, '.md'), urlNameOf: 'file', urlField: 'slug' };
 }
 
 /** Names editors give Markdown files; any of them that is not a plain `.md` file is refused, never skipped. */
@@ -110,17 +132,21 @@ function refusedFileProblem({ entry }: Candidate): string {
   return `is not built: only .md files are read; rename it to ${stem.toLowerCase()}.md`;
 }
 
-/** A file name that cannot be part of a URL, when the frontmatter gives no `slug` instead. */
-function fileNameProblem(entry: string, data: Record<string, unknown>): string | undefined {
-  if (data.slug !== undefined) return undefined;
-  const stem = basename(entry, '.md');
-  if (SLUG_PATTERN.test(stem)) return undefined;
-  const suggested = stem
+/** A file or folder name that cannot be part of a URL, when the frontmatter gives none instead. */
+function urlNameProblem(
+  { urlName, urlNameOf, urlField }: EntryFile,
+  data: Record<string, unknown>,
+): string | undefined {
+  if (urlField && data[urlField] !== undefined) return undefined;
+  if (SLUG_PATTERN.test(urlName)) return undefined;
+  const suggested = urlName
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-  return `the file name "${stem}" becomes the permalink, which may hold only lower-case letters, digits and single hyphens: rename the file${suggested ? ` (e.g. ${suggested}.md)` : ''} or set slug:`;
+  const example = suggested ? ` (e.g. ${suggested}${urlNameOf === 'file' ? '.md' : ''})` : '';
+  const instead = urlField ? ` or set ${urlField}:` : '';
+  return `the ${urlNameOf} name "${urlName}" becomes part of the URL, which may hold only lower-case letters, digits and single hyphens: rename the ${urlNameOf}${example}${instead}`;
 }
 
 /**
@@ -129,9 +155,10 @@ function fileNameProblem(entry: string, data: Record<string, unknown>): string |
  * as YAML), then blank lines, so the body starts on its own line of the
  * file and every line a plugin reports is the file's.
  */
-function renderSource(body: string, bodyLine: number, data: Record<string, unknown>): string {
+function renderSource(body: string, bodyLine: number, data: Record<string, unknown>, idPrefix?: string): string {
   const frontmatter = JSON.stringify({
     lang: typeof data.lang === 'string' ? data.lang : undefined,
+    idPrefix,
     // Body problems come back in the render's metadata, to be listed with the file's others (rehype-report-problems.ts).
     problemsInMetadata: true,
   });
@@ -139,8 +166,10 @@ function renderSource(body: string, bodyLine: number, data: Record<string, unkno
 }
 
 export interface EntryToCheck {
-  /** The file's path under the collection's folder, e.g. `2022/bondarev-resigns.md`. */
-  entry: string;
+  /** The file's place in the collection: its id and the name its URL takes. */
+  file: EntryFile;
+  /** A prefix for the body's ids (`bodyIdPrefix`). */
+  bodyIdPrefix?: ((entry: EntryFile, data: Record<string, unknown>) => string) | undefined;
   /** The file's absolute path. */
   path: string;
   schema: z.ZodType;
@@ -164,7 +193,7 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   found.push(...problems, ...forbiddenInValues(data));
   if (problems.length === 0) {
     found.push(...schemaProblems(file.schema, data), ...(await leadImageProblems(data, file.path, file.contentRoot)));
-    const nameProblem = fileNameProblem(file.entry, data);
+    const nameProblem = urlNameProblem(file.file, data);
     if (nameProblem) found.push(nameProblem);
     if (file.requireBody && body.trim() === '')
       found.push('the body is empty: write the article below the frontmatter');
@@ -172,7 +201,7 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   let rendered: Awaited<ReturnType<Render>> | undefined;
   if (bodyLine > 1) {
     try {
-      rendered = await render(renderSource(body, bodyLine, data));
+      rendered = await render(renderSource(body, bodyLine, data, file.bodyIdPrefix?.(file.file, data)));
       const frontmatter: Record<string, unknown> = { ...rendered.metadata?.frontmatter };
       const markdownProblems: unknown = frontmatter.markdownProblems;
       if (markdownProblems) {
@@ -180,6 +209,7 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
         rendered = undefined;
       } else if (rendered.metadata) {
         delete frontmatter.problemsInMetadata;
+        delete frontmatter.idPrefix;
         rendered.metadata.frontmatter = frontmatter;
       }
     } catch (error) {
@@ -189,7 +219,14 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   return { found, data, rendered };
 }
 
-export function markdownCollection({ base, schema, requireBody = false, report }: MarkdownCollectionOptions): Loader {
+export function markdownCollection({
+  base,
+  schema,
+  requireBody = false,
+  report,
+  select = everyFile,
+  bodyIdPrefix,
+}: MarkdownCollectionOptions): Loader {
   return {
     name: 'broadside-markdown',
     load: async (context: LoaderContext) => {
@@ -202,10 +239,20 @@ export function markdownCollection({ base, schema, requireBody = false, report }
       try {
         const version = await codeVersion(root);
         const { entries, refused } = await listFiles(folder);
-        for (const file of refused) problems.push(`${shown(file.path)}: ${refusedFileProblem(file)}`);
+        for (const file of refused) {
+          // Reported by the collection that would take the file under a plain `.md` name, so once.
+          if ('elsewhere' in select(file.entry.replace(/\.[^./]*$/, '.md'))) continue;
+          problems.push(`${shown(file.path)}: ${refusedFileProblem(file)}`);
+        }
         const kept = new Set<string>();
         for (const { path, entry } of entries) {
-          const id = entry.slice(0, -'.md'.length);
+          const choice = select(entry);
+          if ('elsewhere' in choice) continue;
+          if ('problem' in choice) {
+            problems.push(`${shown(path)}: ${choice.problem}`);
+            continue;
+          }
+          const { id } = choice;
           const source = await readFile(path, 'utf8');
           const digest = context.generateDigest(`${version}\n${source}`);
           const stored = store.get(id);
@@ -219,7 +266,7 @@ export function markdownCollection({ base, schema, requireBody = false, report }
           }
           const { found, data, rendered } = await checkEntry(
             source,
-            { entry, path, schema, requireBody, contentRoot: dirname(folder) },
+            { file: choice, bodyIdPrefix, path, schema, requireBody, contentRoot: dirname(folder) },
             (markdown) => context.renderMarkdown(markdown, { fileURL: pathToFileURL(path) }),
           );
           const draft = data.draft === true;

@@ -7,7 +7,8 @@
 import { reservedPathSegments, sectionSlugs } from '../../site.config';
 import type { Timestamp } from '../time/dates';
 import { pagePath } from '../routes/pagination';
-import { articlePermalink, liveBlogPermalink, sectionPath, tagPath } from '../routes/permalinks';
+import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, sectionPath, tagPath } from '../routes/permalinks';
+import { blogOfUpdate } from './live-files';
 import { redirectPathProblem } from '../routes/redirects';
 
 export interface ArticleForRules {
@@ -27,7 +28,19 @@ export interface ArticleForRules {
 export interface LiveBlogForRules {
   id: string;
   filePath?: string | undefined;
-  data: { updates: { id: string; link?: { href: string } | undefined }[] };
+  data: { coverageStart: Timestamp; coverageEnd?: Timestamp | undefined };
+}
+
+export interface LiveUpdateForRules {
+  /** `<blog>/<file name>`. */
+  id: string;
+  filePath?: string | undefined;
+  data: { id?: string | undefined; time: Timestamp; pinned: boolean };
+}
+
+/** An update's anchor id: its `id:`, else its file name. */
+export function updateAnchorId(update: Pick<LiveUpdateForRules, 'id' | 'data'>): string {
+  return update.data.id ?? update.id.slice(update.id.indexOf('/') + 1);
 }
 
 export interface ContentProblem {
@@ -45,13 +58,18 @@ function withSlash(path: string): string {
 }
 
 /** Every page path the build makes, for checking links that editors write. */
-export function sitePaths(articles: ArticleForRules[], liveBlogs: LiveBlogForRules[]): Set<string> {
+export function sitePaths(
+  articles: ArticleForRules[],
+  liveBlogs: LiveBlogForRules[],
+  liveUpdates: LiveUpdateForRules[] = [],
+): Set<string> {
   return new Set([
     '/',
     ...sectionSlugs.map(sectionPath),
     ...articles.map(articlePermalink),
     ...articles.flatMap((article) => article.data.tags.map(tagPath)),
     ...liveBlogs.map((blog) => liveBlogPermalink(blog.id)),
+    ...liveUpdates.map((update) => liveUpdatePermalink(blogOfUpdate(update.id), updateAnchorId(update))),
   ]);
 }
 
@@ -131,10 +149,24 @@ function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | 
   };
 }
 
+/** The entries of a content sync, for the rules that look across them. */
+export interface EntriesForRules {
+  articles: ArticleForRules[];
+  liveBlogs: LiveBlogForRules[];
+  liveUpdates: LiveUpdateForRules[];
+  /** Whether a blog's `index.md` exists at all: the blog of a stored update may be a draft. */
+  blogFileExists: (blogId: string) => boolean;
+}
+
 /** Checks the entries together; an empty list means the site can be built. */
-export function findContentProblems(articles: ArticleForRules[], liveBlogs: LiveBlogForRules[]): ContentProblem[] {
+export function findContentProblems({
+  articles,
+  liveBlogs,
+  liveUpdates,
+  blogFileExists,
+}: EntriesForRules): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const paths = sitePaths(articles, liveBlogs);
+  const paths = sitePaths(articles, liveBlogs, liveUpdates);
 
   // Old paths and where they lead, so a link through a redirect is caught too.
   const redirectTargets = new Map<string, string>();
@@ -222,11 +254,72 @@ export function findContentProblems(articles: ArticleForRules[], liveBlogs: Live
     });
   }
 
-  for (const blog of liveBlogs) {
-    const file = fileOf(blog, 'live');
-    blog.data.updates.forEach((update, index) => {
-      if (update.link) checkLink(file, `updates.${index}.link.href`, update.link.href);
-    });
+  problems.push(...liveUpdateProblems(liveBlogs, liveUpdates, blogFileExists));
+  return problems;
+}
+
+/**
+ * Updates against their blog and each other: the blog exists, an anchor is
+ * one update's only, one pinned update at most, and every update falls
+ * within the blog's coverage.
+ */
+function liveUpdateProblems(
+  liveBlogs: LiveBlogForRules[],
+  liveUpdates: LiveUpdateForRules[],
+  blogFileExists: (blogId: string) => boolean,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const blogs = new Map(liveBlogs.map((blog) => [blog.id, blog]));
+  const anchors = new Map<string, string>();
+  const pinned = new Map<string, string>();
+  for (const update of [...liveUpdates].sort((a, b) => a.id.localeCompare(b.id))) {
+    const file = fileOf(update, 'live');
+    const blogId = blogOfUpdate(update.id);
+    const blog = blogs.get(blogId);
+    if (!blog) {
+      // A draft blog's updates wait with it; a refused blog is reported on its own.
+      if (!blogFileExists(blogId)) {
+        problems.push({
+          file,
+          field: 'file',
+          message: `belongs to no live blog: content/live/${blogId}/index.md does not exist; create it, or move the update into its blog's updates/ folder`,
+        });
+      }
+      continue;
+    }
+    const anchor = `${blogId}#${updateAnchorId(update)}`;
+    const owner = anchors.get(anchor);
+    if (owner) {
+      problems.push({
+        file,
+        field: 'id',
+        message: `"${updateAnchorId(update)}" is already the id of ${owner}: each update of a blog needs its own id (the file name, unless id: is set)`,
+      });
+    } else anchors.set(anchor, file);
+    if (update.data.pinned) {
+      const other = pinned.get(blogId);
+      if (other) {
+        problems.push({
+          file,
+          field: 'pinned',
+          message: `${other} is already pinned: a blog pins one update at most; unpin one of them`,
+        });
+      } else pinned.set(blogId, file);
+    }
+    const time = update.data.time;
+    if (time.kind === 'datetime' && blog.data.coverageStart.kind === 'datetime') {
+      if (time.instant < blog.data.coverageStart.instant) {
+        problems.push({ file, field: 'time', message: `is before the blog's coverageStart (${fileOf(blog, 'live')})` });
+      }
+      const end = blog.data.coverageEnd;
+      if (end?.kind === 'datetime' && time.instant > end.instant) {
+        problems.push({
+          file,
+          field: 'time',
+          message: `is after the blog's coverageEnd (${fileOf(blog, 'live')}): the blog is closed; remove coverageEnd to reopen it`,
+        });
+      }
+    }
   }
   return problems;
 }

@@ -10,7 +10,9 @@ export const pageIds = [
   'main',
   // ShareLinks: the label of the list of share links.
   'share-label',
-  // The live-blog page: the heading of its list of updates.
+  // The live-blog page: the headings of its pinned update, key events and list of updates.
+  'pinned-heading',
+  'key-events-heading',
   'updates-heading',
 ] as const;
 

@@ -6,6 +6,7 @@ import remarkDirective from 'remark-directive';
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import { remarkCodeFences } from './remark-code-fences';
 import { remarkDirectiveGuard } from './remark-directive-guard';
+import { rehypeIdPrefix } from './rehype-id-prefix';
 import { rehypePrintUrls } from './rehype-print-urls';
 import { rehypeReportProblems } from './rehype-report-problems';
 import { rehypeUniqueHeadingIds } from './rehype-unique-heading-ids';
@@ -69,6 +70,8 @@ export const rehypePlugins: RehypePlugins = [
       },
     },
   ],
+  // After every plugin that gives or uses ids: a live update's ids get its prefix.
+  rehypeIdPrefix,
   // After the heading anchors, so it sees them and leaves them alone.
   [rehypePrintUrls, { siteUrl: site.url }],
   // Last: stops the render with every problem the plugins above reported.

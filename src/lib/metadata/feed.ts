@@ -9,7 +9,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
-import { updateParagraphs } from '../content/live-blog';
 
 /**
  * How many articles the site feed carries, newest first, each whole: a day's
@@ -82,11 +81,4 @@ export function articleFeedHtml(parts: ArticleFeedParts): string {
     ...(parts.notice ? [h('p', [h('em', parts.notice)])] : []),
   );
   return feedHtml(tree, parts.pageUrl);
-}
-
-/** A live update's plain-text body as paragraphs, the way the page shows it. */
-export function liveUpdateFeedHtml(body: string, link?: { label: string; href: string }, pageUrl = ''): string {
-  const paragraphs = updateParagraphs(body).map((paragraph) => h('p', paragraph));
-  const more = link ? [h('p', [h('a', { href: link.href }, link.label)])] : [];
-  return feedHtml(h(null, [...paragraphs, ...more]), pageUrl);
 }

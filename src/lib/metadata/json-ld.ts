@@ -43,11 +43,15 @@ export interface NewsArticleInput {
 }
 
 export interface LiveBlogUpdateInput {
-  /** The update's own absolute URL, ending in `#update-<id>`. */
+  /** The update's own absolute URL: its page, which never moves. */
   url: string;
   headline: string;
   /** Date-time with offset. */
   datePublished: string;
+  /** When it was corrected, else when it was posted. */
+  dateModified: string;
+  /** Named writers, as credited. */
+  authors: readonly string[];
   body: string;
 }
 
@@ -78,7 +82,8 @@ function imageObject(image: JsonLdImage): JsonLd {
   return { '@type': 'ImageObject', url: image.url, width: image.width, height: image.height };
 }
 
-function publisherObject(publisher: Publisher): JsonLd {
+/** The publisher as an organisation, for any page's structured data. */
+export function publisherJsonLd(publisher: Publisher): JsonLd {
   return {
     '@type': 'NewsMediaOrganization',
     name: publisher.name,
@@ -120,7 +125,7 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
     articleSection: input.section,
     keywords: input.tags.length > 0 ? [...input.tags] : undefined,
     image: [imageObject(input.image)],
-    publisher: publisherObject(input.publisher),
+    publisher: publisherJsonLd(input.publisher),
     inLanguage: input.lang,
     isAccessibleForFree: true,
   });
@@ -140,16 +145,24 @@ export function liveBlogJsonLd(input: LiveBlogInput): JsonLd {
     coverageStartTime: input.coverageStartTime,
     coverageEndTime: input.coverageEndTime,
     image: [imageObject(input.image)],
-    publisher: publisherObject(input.publisher),
+    publisher: publisherJsonLd(input.publisher),
     inLanguage: input.lang,
     isAccessibleForFree: true,
-    liveBlogUpdate: input.updates.map((update): JsonLd => ({
-      '@type': 'BlogPosting',
-      headline: update.headline,
-      url: update.url,
-      datePublished: update.datePublished,
-      articleBody: update.body,
-    })),
+    liveBlogUpdate: input.updates.map(liveBlogUpdateJsonLd),
+  });
+}
+
+/** One update as a `BlogPosting`: in its blog's `liveBlogUpdate`, and alone on the update's own page. */
+export function liveBlogUpdateJsonLd(update: LiveBlogUpdateInput): JsonLd {
+  return defined({
+    '@type': 'BlogPosting',
+    headline: update.headline,
+    url: update.url,
+    mainEntityOfPage: update.url,
+    datePublished: update.datePublished,
+    dateModified: update.dateModified,
+    author: creditObjects(update.authors, []),
+    articleBody: update.body,
   });
 }
 

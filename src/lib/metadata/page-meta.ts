@@ -3,7 +3,8 @@
  * the link-preview tags, the structured data and the feeds it offers. One
  * function per kind of page; `BaseLayout` renders the result.
  */
-import { newestFirst } from '../content/live-blog';
+import { liveBlogChange, updateChange } from '../content/live-changes';
+import { plainText, updateHeadline } from '../reading/update-text';
 import { site } from '../../site.config';
 import { displayDay, machineTimestamp, type Timestamp } from '../time/dates';
 import {
@@ -11,7 +12,7 @@ import {
   articlePermalink,
   liveBlogFeedPath,
   liveBlogPermalink,
-  liveUpdateAnchor,
+  liveUpdatePermalink,
   publisherLogoPath,
   sectionPath,
   shareCardPath,
@@ -19,7 +20,16 @@ import {
   type PermalinkSource,
 } from '../routes/permalinks';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInputs } from '../share-card/card';
-import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd, type JsonLd, type Publisher } from './json-ld';
+import {
+  breadcrumbJsonLd,
+  liveBlogJsonLd,
+  liveBlogUpdateJsonLd,
+  newsArticleJsonLd,
+  publisherJsonLd,
+  type JsonLd,
+  type LiveBlogUpdateInput,
+  type Publisher,
+} from './json-ld';
 import { openGraphLocale, openGraphTags, type MetaTag, type OpenGraphInput, type PreviewImage } from './open-graph';
 
 export interface FeedLink {
@@ -142,22 +152,32 @@ export function articleMeta(article: ArticleMetaSource): PageMeta {
   };
 }
 
+type DateTime = Extract<Timestamp, { kind: 'datetime' }>;
+
+export interface LiveUpdateMetaSource {
+  /** Its anchor id, the last part of its own page's URL. */
+  id: string;
+  data: { time: DateTime; updated?: DateTime | undefined; title?: string | undefined; authors: readonly string[] };
+  entry: { rendered?: { html: string } | undefined };
+}
+
 export interface LiveBlogMetaSource {
   id: string;
   data: {
     title: string;
     standfirst: string;
     section: SectionSlug;
-    coverageStart: Timestamp;
-    coverageEnd?: Timestamp | undefined;
+    coverageStart: DateTime;
+    coverageEnd?: DateTime | undefined;
     timezone: string;
     lang: string;
-    updates: readonly { id: string; time: Extract<Timestamp, { kind: 'datetime' }>; title: string; body: string }[];
   };
+  /** Every published update, newest first. */
+  updates: readonly LiveUpdateMetaSource[];
 }
 
 /** What a live blog's share card shows. */
-export function liveBlogCard(blog: LiveBlogMetaSource): CardInputs {
+export function liveBlogCard(blog: Pick<LiveBlogMetaSource, 'data'>): CardInputs {
   const { title, section, coverageStart, timezone } = blog.data;
   return {
     headline: title,
@@ -167,14 +187,45 @@ export function liveBlogCard(blog: LiveBlogMetaSource): CardInputs {
   };
 }
 
-export function liveBlogMeta(blog: LiveBlogMetaSource): PageMeta {
-  const { title, standfirst, section, coverageStart, coverageEnd, timezone, lang, updates } = blog.data;
-  const path = liveBlogPermalink(blog.id);
+/** What one update's share card shows: its headline, under its blog's section and day. */
+export function liveUpdateCard(blog: Pick<LiveBlogMetaSource, 'data'>, update: LiveUpdateMetaSource): CardInputs {
+  const { section, timezone } = blog.data;
+  return {
+    headline: updateHeadline(update.data.title, update.entry.rendered?.html ?? ''),
+    section: site.sections[section].label,
+    date: displayDay(update.data.time, timezone),
+    badge: 'Live',
+  };
+}
+
+/** An update as structured data: its headline, times, credits and text, at its own page. */
+function updateJsonLdInput(blog: LiveBlogMetaSource, update: LiveUpdateMetaSource): LiveBlogUpdateInput {
+  const at = (timestamp: Timestamp) => machineTimestamp(timestamp, blog.data.timezone);
+  const html = update.entry.rendered?.html ?? '';
+  return {
+    url: absoluteUrl(liveUpdatePermalink(blog.id, update.id)),
+    headline: updateHeadline(update.data.title, html),
+    datePublished: at(update.data.time),
+    dateModified: at(updateChange(update)),
+    authors: update.data.authors,
+    body: plainText(html),
+  };
+}
+
+/**
+ * A page of a live blog at `path` (`/live/<slug>/`, `/live/<slug>/page/2/`),
+ * with the updates it shows in its `liveBlogUpdate`.
+ */
+export function liveBlogMeta(
+  blog: LiveBlogMetaSource,
+  path: string,
+  pageUpdates: readonly LiveUpdateMetaSource[],
+): PageMeta {
+  const { title, standfirst, section, coverageStart, coverageEnd, timezone, lang } = blog.data;
   const canonical = absoluteUrl(path);
-  const image = cardImage(path, liveBlogCard(blog));
-  const updatesNewestFirst = newestFirst(updates);
+  const image = cardImage(liveBlogPermalink(blog.id), liveBlogCard(blog));
   const at = (timestamp: Timestamp) => machineTimestamp(timestamp, timezone);
-  const modified = updatesNewestFirst[0] ? at(updatesNewestFirst[0].time) : at(coverageStart);
+  const modified = at(liveBlogChange(blog));
   const sectionLabel = site.sections[section].label;
   return {
     canonical,
@@ -192,18 +243,55 @@ export function liveBlogMeta(blog: LiveBlogMetaSource): PageMeta {
         coverageStartTime: at(coverageStart),
         coverageEndTime: coverageEnd && at(coverageEnd),
         dateModified: modified,
-        updates: updatesNewestFirst.map((update) => ({
-          url: `${canonical}#${liveUpdateAnchor(update.id)}`,
-          headline: update.title,
-          datePublished: at(update.time),
-          body: update.body,
-        })),
+        updates: pageUpdates.map((update) => updateJsonLdInput(blog, update)),
         image,
         publisher,
         lang,
       }),
-      breadcrumbs(section, title, canonical),
+      breadcrumbs(section, title, absoluteUrl(liveBlogPermalink(blog.id))),
     ],
-    feeds: [siteFeed, { title: `${title}: live updates`, href: absoluteUrl(liveBlogFeedPath(blog.id)) }],
+    feeds: [siteFeed, liveBlogFeed(blog)],
+  };
+}
+
+function liveBlogFeed(blog: LiveBlogMetaSource): FeedLink {
+  return { title: `${blog.data.title}: live updates`, href: absoluteUrl(liveBlogFeedPath(blog.id)) };
+}
+
+/** One update's own page: a preview card of its own, and the update as a `BlogPosting` within its blog. */
+export function liveUpdateMeta(blog: LiveBlogMetaSource, update: LiveUpdateMetaSource): PageMeta {
+  const { title, section, lang } = blog.data;
+  const path = liveUpdatePermalink(blog.id, update.id);
+  const canonical = absoluteUrl(path);
+  const card = liveUpdateCard(blog, update);
+  const posting = updateJsonLdInput(blog, update);
+  return {
+    canonical,
+    tags: pageTags(canonical, lang, {
+      title: card.headline,
+      description: `${title}: ${posting.body}`.slice(0, 300),
+      image: cardImage(path, card),
+      article: {
+        publishedTime: posting.datePublished,
+        modifiedTime: posting.dateModified,
+        section: site.sections[section].label,
+        tags: [],
+      },
+    }),
+    jsonLd: [
+      {
+        '@context': 'https://schema.org',
+        ...liveBlogUpdateJsonLd(posting),
+        isPartOf: { '@type': 'LiveBlogPosting', headline: title, url: absoluteUrl(liveBlogPermalink(blog.id)) },
+        publisher: publisherJsonLd(publisher),
+      },
+      breadcrumbJsonLd([
+        { name: site.name, url: absoluteUrl('/') },
+        { name: site.sections[section].label, url: absoluteUrl(sectionPath(section)) },
+        { name: title, url: absoluteUrl(liveBlogPermalink(blog.id)) },
+        { name: card.headline, url: canonical },
+      ]),
+    ],
+    feeds: [siteFeed, liveBlogFeed(blog)],
   };
 }

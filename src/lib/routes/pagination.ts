@@ -8,6 +8,13 @@
 /** Articles per list page. */
 export const PAGE_SIZE = 20;
 
+/**
+ * Updates per page of a live blog: a day of busy coverage on the first
+ * page, which the browser keeps fresh; older updates follow on later pages
+ * and each on a page of its own.
+ */
+export const LIVE_PAGE_SIZE = 30;
+
 /** The folder, under a list's path, that holds pages 2 onwards. */
 const LATER_PAGES_FOLDER = 'page';
 

@@ -23,14 +23,28 @@ export function articlePermalink(article: PermalinkSource): string {
   return `/${article.data.section}/${year}/${month}/${day}/${articleSlug(article)}/`;
 }
 
-/** `/live/<slug>/`, the slug being the file name. */
+/** `/live/<slug>/`, the slug being the blog's folder name. */
 export function liveBlogPermalink(id: string): string {
   return `/live/${id}/`;
 }
 
-/** The anchor of one live update, without the `#`. */
+/** The anchor of one live update on a page of its blog, without the `#`. */
 export function liveUpdateAnchor(updateId: string): string {
   return `update-${updateId}`;
+}
+
+/**
+ * `/live/<slug>/updates/<id>/`: one update's own page, the link that is
+ * shared and never breaks, however many updates push it off the blog's
+ * first page.
+ */
+export function liveUpdatePermalink(blogId: string, updateId: string): string {
+  return `${liveBlogPermalink(blogId)}updates/${updateId}/`;
+}
+
+/** The JSON a live blog's first page polls for new and corrected updates. */
+export function liveBlogJsonPath(id: string): string {
+  return `${liveBlogPermalink(id)}updates.json`;
 }
 
 export function sectionPath(section: string): string {

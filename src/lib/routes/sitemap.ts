@@ -7,8 +7,15 @@
  */
 import XMLBuilder from 'fast-xml-builder';
 import { machineTimestamp, toInstant, type Timestamp } from '../time/dates';
-import { newestFirst } from '../content/live-blog';
-import { absoluteUrl, articlePermalink, liveBlogPermalink, type PermalinkSource } from './permalinks';
+import { liveBlogChange as lastChange, updateChange, type LiveBlogTimes } from '../content/live-changes';
+import { LIVE_PAGE_SIZE, pagePath } from './pagination';
+import {
+  absoluteUrl,
+  articlePermalink,
+  liveBlogPermalink,
+  liveUpdatePermalink,
+  type PermalinkSource,
+} from './permalinks';
 
 /** The most URLs one sitemap file may hold (sitemaps.org protocol). */
 export const SITEMAP_URL_LIMIT = 50_000;
@@ -26,10 +33,11 @@ export interface SitemapArticle extends PermalinkSource {
   data: PermalinkSource['data'] & { updated?: Timestamp | undefined };
 }
 
-/** What the sitemap needs of a live blog: its permalink and its times. */
-export interface SitemapLiveBlog {
+/** What the sitemap needs of a live blog: its permalink, its times and its updates', newest first. */
+export interface SitemapLiveBlog extends LiveBlogTimes {
   id: string;
-  data: { timezone: string; coverageStart: Timestamp; updates: readonly { time: Timestamp & { kind: 'datetime' } }[] };
+  data: LiveBlogTimes['data'] & { timezone: string };
+  updates: readonly (LiveBlogTimes['updates'][number] & { id: string })[];
 }
 
 /** A last change: the text a page shows for it, and the instant to compare changes by. */
@@ -80,10 +88,34 @@ export function articleChange(article: SitemapArticle): Change {
   return change(updated ?? published, timezone);
 }
 
-/** A live blog's last change as its page gives it (`dateModified`): its newest update, else its start. */
+/** A live blog's last change as its page gives it (`dateModified`). */
 export function liveBlogChange(blog: SitemapLiveBlog): Change {
-  const { updates, coverageStart, timezone } = blog.data;
-  return change(newestFirst(updates)[0]?.time ?? coverageStart, timezone);
+  return change(lastChange(blog), blog.data.timezone);
+}
+
+/**
+ * A live blog's pages: the first, dated by the blog's last change (it shows
+ * the key events and the status), each later page by the newest change
+ * among its updates, and each update's own page by the update's.
+ */
+function liveBlogEntries(blog: SitemapLiveBlog): SitemapEntry[] {
+  const base = liveBlogPermalink(blog.id);
+  const zone = blog.data.timezone;
+  const entries: SitemapEntry[] = [{ loc: absoluteUrl(base), lastmod: liveBlogChange(blog) }];
+  for (let start = LIVE_PAGE_SIZE; start < blog.updates.length; start += LIVE_PAGE_SIZE) {
+    const shown = blog.updates.slice(start, start + LIVE_PAGE_SIZE);
+    entries.push({
+      loc: absoluteUrl(pagePath(base, start / LIVE_PAGE_SIZE + 1)),
+      lastmod: newestChange(shown.map((update) => change(updateChange(update), zone))),
+    });
+  }
+  for (const update of blog.updates) {
+    entries.push({
+      loc: absoluteUrl(liveUpdatePermalink(blog.id, update.id)),
+      lastmod: change(updateChange(update), zone),
+    });
+  }
+  return entries;
 }
 
 /** The latest of some changes, by instant; undefined when there are none. */
@@ -97,7 +129,7 @@ export function newestChange(changes: Iterable<Change | undefined>): Change | un
 
 /**
  * One entry per page, sorted by URL so that a build always writes the same
- * files: each article and live blog dated by its own last change, each page
+ * files: each article, live blog page and update dated by its own last change, each page
  * of a list by the newest change among what it lists, and the undated pages
  * without a date.
  */
@@ -107,10 +139,7 @@ export function sitemapEntries(content: SitemapContent): SitemapEntry[] {
       loc: absoluteUrl(articlePermalink(article)),
       lastmod: articleChange(article),
     })),
-    ...content.liveBlogs.map((blog) => ({
-      loc: absoluteUrl(liveBlogPermalink(blog.id)),
-      lastmod: liveBlogChange(blog),
-    })),
+    ...content.liveBlogs.flatMap(liveBlogEntries),
     ...content.lists.map((list) => ({
       loc: absoluteUrl(list.path),
       lastmod: newestChange([...list.articles.map(articleChange), ...(list.liveBlogs ?? []).map(liveBlogChange)]),

@@ -1,26 +1,17 @@
 import { z } from 'astro/zod';
-import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
+import { langSchema, sectionSchema, slugSchema, textSchema, timeZoneSchema } from './common';
+import { imageSchema } from './image';
 import { site } from '../../site.config';
 import { dateTimeSchema } from './timestamp';
 
-/** One timestamped entry of a live blog. */
-export function liveUpdateSchema() {
-  return z.strictObject({
-    /** Stable id: the update's anchor is `#update-<id>`. Never change it once published. */
-    id: slugSchema('an update id'),
-    /** When it was posted, with offset. */
-    time: dateTimeSchema(),
-    /** A short headline for the update. */
-    title: textSchema(200),
-    /** The update's text; blank lines separate paragraphs. Plain text, never HTML. */
-    body: textSchema(),
-    /** Where to read more, e.g. the full article. */
-    link: z.strictObject({ label: textSchema(), href: siteLinkSchema() }).optional(),
-  });
-}
-
-/** The frontmatter of a live blog (`content/live/<slug>.md`). */
-export function liveBlogSchema() {
+/**
+ * The frontmatter of a live blog (`content/live/<slug>/index.md`); its body
+ * is the summary shown at the top ("key points"), and its updates are files
+ * of their own (`liveUpdateSchema`).
+ *
+ * @param imageSrc checks `image.src`: Astro's `image()` helper in the content config.
+ */
+export function liveBlogSchema<Src extends z.ZodType>(imageSrc: Src) {
   return z
     .strictObject({
       /** The blog's headline. */
@@ -37,31 +28,55 @@ export function liveBlogSchema() {
       timezone: timeZoneSchema(),
       /** Language (BCP 47). */
       lang: langSchema().default(site.lang),
-      /** The updates, in any order; pages show them newest first. */
-      updates: z.array(liveUpdateSchema()).min(1, { error: 'needs at least one update' }),
-      /** Drafts are never built. */
+      /** Topic slugs. */
+      tags: z.array(slugSchema('a tag')).default([]),
+      /** The lead image, for the page and its share card. */
+      image: imageSchema(imageSrc).optional(),
+      /** Drafts are never built, and neither are their updates. */
       draft: z.boolean().default(false),
     })
     .superRefine((blog, ctx) => {
-      const seen = new Map<string, number>();
-      blog.updates.forEach((update, index) => {
-        const first = seen.get(update.id);
-        if (first !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['updates', index, 'id'],
-            message: `"${update.id}" is already the id of update ${first + 1}: each update needs its own id`,
-          });
-        } else seen.set(update.id, index);
-        if (update.time.instant < blog.coverageStart.instant) {
-          ctx.addIssue({ code: 'custom', path: ['updates', index, 'time'], message: 'is before `coverageStart`' });
-        }
-      });
       if (blog.coverageEnd && blog.coverageEnd.instant < blog.coverageStart.instant) {
         ctx.addIssue({ code: 'custom', path: ['coverageEnd'], message: 'is before `coverageStart`' });
       }
     });
 }
 
+/**
+ * One update of a live blog (`content/live/<slug>/updates/<name>.md`), a
+ * file of its own so that several journalists can post at once. Its body is
+ * Markdown, through the same pipeline and rules as an article's.
+ */
+export function liveUpdateSchema() {
+  return z
+    .strictObject({
+      /** When it was posted, with offset. */
+      time: dateTimeSchema(),
+      /** Its anchor is `#update-<id>`; defaults to the file name. Never change it once published. */
+      id: slugSchema('an update id').optional(),
+      /** A short headline; many updates have none. */
+      title: textSchema(200).optional(),
+      /** Named writers, as credited. */
+      authors: z.array(textSchema()).default([]),
+      /** A turning point of the story: listed in the key events. */
+      keyEvent: z.boolean().default(false),
+      /** Shown first, above the summary; at most one update of a blog. */
+      pinned: z.boolean().default(false),
+      /** When the update was corrected, with offset; not before `time`. */
+      updated: dateTimeSchema().optional(),
+      /** A draft is checked, with warnings only, and never built. */
+      draft: z.boolean().default(false),
+    })
+    .superRefine((update, ctx) => {
+      if (update.updated && update.updated.instant < update.time.instant) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updated'],
+          message: 'is before `time`: it says when the update was corrected',
+        });
+      }
+    });
+}
+
 export type LiveBlogData = z.output<ReturnType<typeof liveBlogSchema>>;
-export type LiveUpdate = LiveBlogData['updates'][number];
+export type LiveUpdateData = z.output<ReturnType<typeof liveUpdateSchema>>;

@@ -166,3 +166,8 @@ function formatTimestamp(timestamp: Timestamp, zone: string): DisplayTimestamp {
 export function displayDay(timestamp: Timestamp, zone: string): string {
   return once('day shown', timestamp, zone, () => format(zoned(timestamp, zone), 'MMMM d, yyyy'));
 }
+
+/** A time of day for a live blog's lists ("3:25 PM"), in `zone`: its day is shown around it. */
+export function displayTimeOfDay(timestamp: Extract<Timestamp, { kind: 'datetime' }>, zone: string): string {
+  return once('time of day shown', timestamp, zone, () => format(zoned(timestamp, zone), 'h:mm a'));
+}

@@ -1,5 +1,5 @@
 /**
- * The share card of every article and live blog, as a static PNG beside the
+ * The share card of every article, live blog and live update, as a static PNG beside the
  * pages (`/cards/<page path>.png`). An endpoint rather than a step after the
  * build: the cards come from the same published entries as the pages, in
  * the same build, and land in the output like any other file. Drawing is
@@ -8,8 +8,8 @@
  */
 import type { APIRoute } from 'astro';
 import { getArticles, getLiveBlogs } from '@/lib/content/articles';
-import { articleCard, liveBlogCard } from '@/lib/metadata/page-meta';
-import { articlePermalink, liveBlogPermalink, shareCardPath } from '@/lib/routes/permalinks';
+import { articleCard, liveBlogCard, liveUpdateCard } from '@/lib/metadata/page-meta';
+import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, shareCardPath } from '@/lib/routes/permalinks';
 import type { CardInputs } from '@/lib/share-card/card';
 import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
 
@@ -24,6 +24,12 @@ export async function getStaticPaths() {
   const cards = [
     ...articles.map((article) => ({ path: articlePermalink(article), inputs: articleCard(article) })),
     ...blogs.map((blog) => ({ path: liveBlogPermalink(blog.id), inputs: liveBlogCard(blog) })),
+    ...blogs.flatMap((blog) =>
+      blog.updates.map((update) => ({
+        path: liveUpdatePermalink(blog.id, update.id),
+        inputs: liveUpdateCard(blog, update),
+      })),
+    ),
   ];
   // Keyed by what the card shows, so a later build copies an unchanged card instead of drawing it or
   // reading it from the card cache.

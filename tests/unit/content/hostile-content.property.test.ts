@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, it } from 'vitest';
-import { checkEntry } from '@/lib/content/markdown-loader-fs';
+import { checkEntry, everyFile } from '@/lib/content/markdown-loader-fs';
 import { forbiddenCharacters } from '@/lib/content/forbidden-characters';
 import { markdownOptions } from '@/lib/markdown/plugins';
 import { articleSchema } from '@/lib/schemas/article';
@@ -30,7 +30,7 @@ describe('a hostile article', () => {
       fc.asyncProperty(hostileArticle('1'), async ({ source, bodyWords, titleWord, slip }) => {
         const { found, rendered, data } = await checkEntry(
           source,
-          { entry: '2022/hostile.md', path, schema, requireBody: true, contentRoot },
+          { file: everyFile('2022/hostile.md'), path, schema, requireBody: true, contentRoot },
           async (markdown) => {
             const { code, metadata } = await processor.render(markdown, { fileURL: new URL(`file://${path}`) });
             return { html: code, metadata };

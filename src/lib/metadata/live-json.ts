@@ -1,0 +1,85 @@
+/**
+ * The JSON a live blog's first page polls: the build writes it beside the
+ * page (`/live/<slug>/updates.json`) and LiveBlogUpdates reads it. Its
+ * shape is this file's `LiveBlogJson`, for both sides.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+import { updateChange } from '../content/live-changes';
+import { liveUpdatePermalink } from '../routes/permalinks';
+import { displayTimestamp, machineTimestamp, type Timestamp } from '../time/dates';
+import { LIVE_PAGE_SIZE } from '../routes/pagination';
+
+export interface LiveBlogJson {
+  /** False once coverage has ended: the page stops polling. */
+  live: boolean;
+  /** The inside of the page's status line (`[data-live-status]`). */
+  statusHtml: string;
+  /** The inside of the page's key events (`[data-key-events]`); empty when there are none. */
+  keyEventsHtml: string;
+  /** The newest update's posting time ("May 23, 2022, 3:25 PM"), for the article's live-updates link; absent before the first update. */
+  latest?: { datetime: string; text: string };
+  /** The newest updates, newest first, as the page's HTML. */
+  updates: { id: string; modified: string; html: string }[];
+  /** Every older update: its id, last change, and own page. */
+  older: { id: string; modified: string; url: string }[];
+}
+
+type DateTime = Extract<Timestamp, { kind: 'datetime' }>;
+
+export interface LiveBlogJsonInput {
+  blog: {
+    id: string;
+    data: { timezone: string };
+    /** Every published update, newest first. */
+    updates: readonly { id: string; data: { time: DateTime; updated?: DateTime | undefined } }[];
+  };
+  live: boolean;
+  statusHtml: string;
+  keyEventsHtml: string;
+  /** The newest `LIVE_PAGE_SIZE` updates, rendered. */
+  updates: { id: string; modified: Date; html: string }[];
+}
+
+/**
+ * Rendered HTML as the page already has it, without `<script>` and
+ * `<style>`: a component rendered alone carries its own script tags, which
+ * the page loaded once already (and which a page's CSP would refuse inline).
+ */
+export function withoutScripts(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node, index, parent) => {
+    if ((node.tagName !== 'script' && node.tagName !== 'style') || !parent || index === undefined) return undefined;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+  return toHtml(tree).trim();
+}
+
+/** The blog's JSON, from its rendered pieces. */
+export function liveBlogJson({ blog, live, statusHtml, keyEventsHtml, updates }: LiveBlogJsonInput): LiveBlogJson {
+  const newest = blog.updates[0];
+  const zone = blog.data.timezone;
+  return {
+    live,
+    statusHtml: withoutScripts(statusHtml),
+    keyEventsHtml: withoutScripts(keyEventsHtml),
+    ...(newest && {
+      latest: {
+        datetime: machineTimestamp(newest.data.time, zone),
+        text: displayTimestamp(newest.data.time, zone).text,
+      },
+    }),
+    updates: updates.map(({ id, modified, html }) => ({
+      id,
+      modified: modified.toISOString(),
+      html: withoutScripts(html),
+    })),
+    older: blog.updates.slice(LIVE_PAGE_SIZE).map((update) => ({
+      id: update.id,
+      modified: updateChange(update).instant.toISOString(),
+      url: liveUpdatePermalink(blog.id, update.id),
+    })),
+  };
+}
