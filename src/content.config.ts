@@ -5,9 +5,10 @@ import { createContentReport } from '@/lib/content/content-report';
 import { markdownCollection } from '@/lib/content/markdown-loader-fs';
 import { crossCollectionProblems } from '@/lib/content/cross-collection';
 import { articleSchema } from '@/lib/schemas/article';
+import { authorSchema } from '@/lib/schemas/author';
 import { liveBlogSchema } from '@/lib/schemas/live';
 
-// Both collections report to one list, checked across collections once both are loaded.
+// Every collection reports to one list, checked across collections once all are loaded.
 const report = createContentReport(crossCollectionProblems);
 
 const articles = defineCollection({
@@ -25,4 +26,16 @@ const live = defineCollection({
   schema: liveBlogSchema(),
 });
 
-export const collections = { articles, live };
+// Authors are named by their file name in an article's `authors`; their bio is a field, so a body is refused.
+const authors = defineCollection({
+  loader: markdownCollection({
+    base: `${contentRoot}/authors`,
+    schema: authorSchema(z.string()),
+    refuseBody: 'put the bio in `bio:`, a sentence or two of plain text',
+    imageField: 'photo',
+    report,
+  }),
+  schema: ({ image }) => authorSchema(image()),
+});
+
+export const collections = { articles, live, authors };
