@@ -9,6 +9,8 @@ import { displayDay, machineTimestamp, type Timestamp } from '../time/dates';
 import {
   absoluteUrl,
   articlePermalink,
+  authorFeedPath,
+  authorPath,
   liveBlogFeedPath,
   liveBlogPermalink,
   liveUpdateAnchor,
@@ -19,7 +21,16 @@ import {
   type PermalinkSource,
 } from '../routes/permalinks';
 import { CARD_HEIGHT, CARD_WIDTH, cardAlt, type CardInputs } from '../share-card/card';
-import { breadcrumbJsonLd, liveBlogJsonLd, newsArticleJsonLd, type JsonLd, type Publisher } from './json-ld';
+import {
+  breadcrumbJsonLd,
+  liveBlogJsonLd,
+  newsArticleJsonLd,
+  personJsonLd,
+  type JsonLd,
+  type JsonLdImage,
+  type NewsArticleInput,
+  type Publisher,
+} from './json-ld';
 import { openGraphLocale, openGraphTags, type MetaTag, type OpenGraphInput, type PreviewImage } from './open-graph';
 
 export interface FeedLink {
@@ -92,7 +103,6 @@ export interface ArticleMetaSource extends PermalinkSource {
     title: string;
     standfirst: string;
     updated?: Timestamp | undefined;
-    authors: readonly string[];
     agencies: readonly string[];
     tags: readonly string[];
     lang: string;
@@ -105,8 +115,13 @@ export function articleCard(article: ArticleMetaSource): CardInputs {
   return { headline: title, section: site.sections[section].label, date: displayDay(published, timezone) };
 }
 
-export function articleMeta(article: ArticleMetaSource): PageMeta {
-  const { title, standfirst, section, published, updated, timezone, authors, agencies, tags, lang } = article.data;
+/**
+ * An article's metadata. `authors` are the people its byline credits, as
+ * `authorCredit` gives them (name and author page), so the structured
+ * data's `author` links to the same page as the byline.
+ */
+export function articleMeta(article: ArticleMetaSource, authors: NewsArticleInput['authors']): PageMeta {
+  const { title, standfirst, section, published, updated, timezone, agencies, tags, lang } = article.data;
   const path = articlePermalink(article);
   const canonical = absoluteUrl(path);
   const image = cardImage(path, articleCard(article));
@@ -139,6 +154,42 @@ export function articleMeta(article: ArticleMetaSource): PageMeta {
       breadcrumbs(section, title, canonical),
     ],
     feeds: [siteFeed],
+  };
+}
+
+export interface AuthorMetaSource {
+  /** The author's slug. */
+  id: string;
+  data: { name: string; role: string; bio: string; links: readonly { href: string }[] };
+}
+
+/**
+ * An author page at `path` (its first page or a later one): a `Person`
+ * named by the first page's URL, which is also the `url` of the `author`
+ * in each article they wrote, and their feed after the site's.
+ *
+ * @param photo the portrait as served, absolute URL and size, when there is one.
+ */
+export function authorMeta(author: AuthorMetaSource, path: string, photo?: JsonLdImage): PageMeta {
+  const { name, role, bio, links } = author.data;
+  const canonical = absoluteUrl(path);
+  const hrefs = links.map((link) => link.href);
+  return {
+    canonical,
+    tags: pageTags(canonical, site.lang, { title: name, description: bio }),
+    jsonLd: [
+      personJsonLd({
+        url: absoluteUrl(authorPath(author.id)),
+        name,
+        jobTitle: role,
+        description: bio,
+        image: photo,
+        sameAs: hrefs.filter((href) => href.startsWith('https:')),
+        email: hrefs.find((href) => href.startsWith('mailto:'))?.slice('mailto:'.length),
+        publisher,
+      }),
+    ],
+    feeds: [siteFeed, { title: `${name}: latest articles`, href: absoluteUrl(authorFeedPath(author.id)) }],
   };
 }
 
