@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xmlProblem } from '../../scripts/build-checks';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 import { serveFolder } from '../../scripts/serve';
 import { buildSite, project } from './build-site';
@@ -129,7 +130,8 @@ describe("an author's page", () => {
     );
     const xml = readFileSync(join(dist, 'authors/jane-doe/feed.xml'), 'utf8');
     const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' });
-    const feed = parser.parse(xml, true) as {
+    expect(xmlProblem(xml)).toBeUndefined();
+    const feed = parser.parse(xml) as {
       rss: { channel: { title: string; item: { link: string }[]; 'atom:link': { '@_href': string } } };
     };
     expect(feed.rss.channel.title).toBe('Jane Doe | Broadside');

@@ -38,7 +38,10 @@ export function closestAuthor(written: string, authors: readonly AuthorForRules[
   const byName = authors.find((author) => author.data.name.trim().toLowerCase() === written.trim().toLowerCase());
   if (byName) return byName;
   const wanted = asSlug(written);
-  const best = closest(wanted, authors.map((author) => author.id));
+  const best = closest(
+    wanted,
+    authors.map((author) => author.id),
+  );
   const near = distance(wanted, best) <= Math.max(2, Math.floor(best.length / 3));
   return near ? authors.find((author) => author.id === best) : undefined;
 }

@@ -179,7 +179,8 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
     if (nameProblem) found.push(nameProblem);
     if (file.requireBody && body.trim() === '')
       found.push('the body is empty: write the article below the frontmatter');
-    if (file.refuseBody && body.trim() !== '') found.push(`the text below the frontmatter is never shown: ${file.refuseBody}`);
+    if (file.refuseBody && body.trim() !== '')
+      found.push(`the text below the frontmatter is never shown: ${file.refuseBody}`);
   }
   let rendered: Awaited<ReturnType<Render>> | undefined;
   if (bodyLine > 1) {
