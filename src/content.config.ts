@@ -6,6 +6,7 @@ import { liveBlogFile, liveUpdateFile, updateBodyIdPrefix } from '@/lib/content/
 import { markdownCollection } from '@/lib/content/markdown-loader-fs';
 import { crossCollectionProblems } from '@/lib/content/cross-collection-fs';
 import { articleSchema } from '@/lib/schemas/article';
+import { authorSchema } from '@/lib/schemas/author';
 import { liveBlogSchema, liveUpdateSchema } from '@/lib/schemas/live';
 
 // Every collection reports to one list, checked across collections once all are loaded.
@@ -44,4 +45,16 @@ const liveUpdates = defineCollection({
   schema: liveUpdateSchema(),
 });
 
-export const collections = { articles, live, liveUpdates };
+// Authors are named by their file name in an article's `authors`; their bio is a field, so a body is refused.
+const authors = defineCollection({
+  loader: markdownCollection({
+    base: `${contentRoot}/authors`,
+    schema: authorSchema(z.string()),
+    refuseBody: 'put the bio in `bio:`, a sentence or two of plain text',
+    imageField: 'photo',
+    report,
+  }),
+  schema: ({ image }) => authorSchema(image()),
+});
+
+export const collections = { articles, live, liveUpdates, authors };

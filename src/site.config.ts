@@ -51,7 +51,7 @@ export const sectionSlugs = Object.keys(site.sections) as [SectionSlug, ...Secti
 
 /**
  * Top-level folders the build serves itself: the routes in `src/pages/`
- * other than sections (`/search/`, `/live/...`, `/page/2/`...) and
+ * other than sections (`/search/`, `/live/...`, `/authors/...`, `/page/2/`...) and
  * Pagefind's index. No section may take one, and no redirect may claim one
  * or any path under it (src/lib/content/rules.ts). Top-level files need no
  * entry: a name with a dot (`feed.xml`, `robots.txt`, `sitemap-0.xml`,
@@ -60,4 +60,4 @@ export const sectionSlugs = Object.keys(site.sections) as [SectionSlug, ...Secti
  * this list against `src/pages/` and `public/`, and a build test against
  * every file the build writes.
  */
-export const reservedPathSegments = ['404', 'cards', 'live', 'page', 'pagefind', 'search', 'tags'] as const;
+export const reservedPathSegments = ['404', 'authors', 'cards', 'live', 'page', 'pagefind', 'search', 'tags'] as const;

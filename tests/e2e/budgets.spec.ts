@@ -18,7 +18,10 @@ const SCRIPT_BUDGET = 2 * 1024;
 const gzipped = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const asset = (path: string) => readFileSync(join(distDir, path));
 
-for (const path of [articlePath, liveBlogPath, '/']) {
+/** An author's page, when the build has one: the shipped content credits no author (tests/build/authors.test.ts builds some). */
+const authorPage = builtPages().find((page) => /^\/authors\/[^/]+\/$/.test(page));
+
+for (const path of [articlePath, liveBlogPath, '/', ...(authorPage ? [authorPage] : [])]) {
   test.describe(path, () => {
     const html = readPage(path);
     const tree = fromHtml(html);

@@ -69,9 +69,18 @@ describe('Byline', () => {
   it('renders nothing when no one is credited', async () => {
     expect((await render(Byline, { authors: [], agencies: [] })).trim()).toBe('');
   });
+  const jane = { name: 'Jane Doe', path: '/authors/jane-doe/' };
+  const john = { name: 'John Roe', path: '/authors/john-roe/' };
   it('lists authors, then agencies', async () => {
-    const html = await render(Byline, { authors: ['Jane Doe', 'John Roe'], agencies: ['AFP'] });
+    const html = await render(Byline, { authors: [jane, john], agencies: ['AFP'] });
     expect(visibleText(html)).toBe('By Jane Doe, John Roe, and AFP');
+  });
+  it('links each author to their page, and leaves an agency plain text', async () => {
+    const html = await render(Byline, { authors: [jane, john], agencies: ['AFP'] });
+    expect(html).toContain('<a href="/authors/jane-doe/" rel="author">Jane Doe</a>');
+    expect(html).toContain('<a href="/authors/john-roe/" rel="author">John Roe</a>');
+    expect(html).not.toMatch(/<a[^>]*>AFP/);
+    expect(visibleText(await render(Byline, { authors: [jane], agencies: [] }))).toBe('By Jane Doe');
   });
   it('credits an agency alone', async () => {
     expect(visibleText(await render(Byline, { authors: [], agencies: ['AP'] }))).toBe('By AP');
@@ -150,10 +159,10 @@ describe('LiveUpdateEntry', () => {
   });
 
   it('credits its writers, never an invented one', async () => {
-    const credited = liveUpdate('credited', '<p>Text.</p>', { authors: ['Jane Example'] });
-    expect(visibleText(await render(LiveUpdateEntry, { update: credited, timeZone: 'Asia/Dubai' }))).toContain(
-      'By Jane Example',
-    );
+    const credited = liveUpdate('credited', '<p>Text.</p>', { authors: ['jane-example'] });
+    const html = await render(LiveUpdateEntry, { update: credited, timeZone: 'Asia/Dubai' });
+    expect(visibleText(html)).toContain('By Jane Example');
+    expect(html).toContain('href="/authors/jane-example/"');
     expect(visibleText(await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai' }))).not.toContain('By ');
   });
 

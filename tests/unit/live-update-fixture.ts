@@ -5,7 +5,7 @@ import { parseTimestamp } from '@/lib/time/dates';
 type DateTime = Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;
 const at = (text: string) => parseTimestamp(text) as DateTime;
 
-/** An update of the blog `russia-ukraine` whose Markdown rendered to `html`. */
+/** An update of the blog `russia-ukraine` whose Markdown rendered to `html`; `authors` are author slugs (`jane-example`). */
 export function liveUpdate(
   id: string,
   html: string,
@@ -26,5 +26,10 @@ export function liveUpdate(
     data,
     rendered: { html, metadata: { headings: [], frontmatter: {}, imagePaths: [] } },
   } as unknown as LiveUpdate['entry'];
-  return { entry, id, blogId: 'russia-ukraine', data };
+  const credits = data.authors.map((slug) => ({
+    name: slug.replace(/-/g, ' ').replace(/\b\w/g, (letter) => letter.toUpperCase()),
+    path: `/authors/${slug}/`,
+    url: `https://broadside.example/authors/${slug}/`,
+  }));
+  return { entry, id, blogId: 'russia-ukraine', data, credits };
 }

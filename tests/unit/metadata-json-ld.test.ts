@@ -3,6 +3,7 @@ import {
   breadcrumbJsonLd,
   liveBlogJsonLd,
   newsArticleJsonLd,
+  personJsonLd,
   serializeJsonLd,
   type NewsArticleInput,
 } from '@/lib/metadata/json-ld';
@@ -61,12 +62,55 @@ describe('newsArticleJsonLd', () => {
     expect(newsArticleJsonLd({ ...article, tags: [] })).not.toHaveProperty('keywords');
   });
 
-  it('credits named authors as people and agencies as organisations, in that order', () => {
-    expect(newsArticleJsonLd({ ...article, authors: ['Jane Doe'], agencies: ['AFP', 'AP'] }).author).toEqual([
-      { '@type': 'Person', name: 'Jane Doe' },
+  it('credits named authors as people with their author page, then agencies as organisations', () => {
+    const jane = { name: 'Jane Doe', url: 'https://broadside.example/authors/jane-doe/' };
+    expect(newsArticleJsonLd({ ...article, authors: [jane], agencies: ['AFP', 'AP'] }).author).toEqual([
+      { '@type': 'Person', name: 'Jane Doe', url: 'https://broadside.example/authors/jane-doe/' },
       { '@type': 'Organization', name: 'AFP' },
       { '@type': 'Organization', name: 'AP' },
     ]);
+  });
+});
+
+describe('personJsonLd', () => {
+  const person = {
+    url: 'https://broadside.example/authors/jane-doe/',
+    name: 'Jane Doe',
+    jobTitle: 'Diplomatic correspondent',
+    description: 'Covers the United Nations.',
+    sameAs: ['https://example.com/jane'],
+    publisher,
+  };
+
+  it('names the author, their job and their page, the url an article credits them with', () => {
+    expect(personJsonLd(person)).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Person',
+      name: 'Jane Doe',
+      url: 'https://broadside.example/authors/jane-doe/',
+      mainEntityOfPage: { '@type': 'ProfilePage', '@id': 'https://broadside.example/authors/jane-doe/' },
+      jobTitle: 'Diplomatic correspondent',
+      description: 'Covers the United Nations.',
+      sameAs: ['https://example.com/jane'],
+      worksFor: {
+        '@type': 'NewsMediaOrganization',
+        name: 'Broadside',
+        url: 'https://broadside.example/',
+        logo: { '@type': 'ImageObject', url: 'https://broadside.example/logo.png', width: 512, height: 512 },
+      },
+    });
+  });
+
+  it('gives the portrait and e-mail when there are some, and leaves out what is not', () => {
+    const portrait = { url: 'https://broadside.example/_astro/jane.jpg', width: 256, height: 256 };
+    expect(personJsonLd({ ...person, image: portrait, email: 'jane@example.com' })).toMatchObject({
+      image: { '@type': 'ImageObject', ...portrait },
+      email: 'jane@example.com',
+    });
+    const bare = personJsonLd({ ...person, sameAs: [] });
+    expect(bare).not.toHaveProperty('sameAs');
+    expect(bare).not.toHaveProperty('image');
+    expect(bare).not.toHaveProperty('email');
   });
 });
 
@@ -83,7 +127,7 @@ describe('liveBlogJsonLd', () => {
         headline: 'Russian mission does not respond',
         datePublished: '2022-05-23T15:25:00+04:00',
         dateModified: '2022-05-23T16:00:00+04:00',
-        authors: ['Jane Example'],
+        authors: [{ name: 'Jane Example', url: 'https://broadside.example/authors/jane-example/' }],
         body: 'A spokesman did not respond.',
       },
     ],
@@ -107,7 +151,7 @@ describe('liveBlogJsonLd', () => {
           url: 'https://broadside.example/live/russia-ukraine/updates/mission-silent/',
           datePublished: '2022-05-23T15:25:00+04:00',
           dateModified: '2022-05-23T16:00:00+04:00',
-          author: [{ '@type': 'Person', name: 'Jane Example' }],
+          author: [{ '@type': 'Person', name: 'Jane Example', url: 'https://broadside.example/authors/jane-example/' }],
           articleBody: 'A spokesman did not respond.',
         },
       ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '@/lib/time/dates';
-import { articleMeta, liveBlogMeta, liveUpdateMeta, websiteMeta } from '@/lib/metadata/page-meta';
+import { articleMeta, authorMeta, liveBlogMeta, liveUpdateMeta, websiteMeta } from '@/lib/metadata/page-meta';
 
 const datetime = (text: string) =>
   parseTimestamp(text) as Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;
@@ -27,9 +27,9 @@ const update = (id: string, time: string, html: string, extra: { title?: string;
     time: datetime(time),
     title: extra.title,
     updated: extra.updated ? datetime(extra.updated) : undefined,
-    authors: [],
   },
   entry: { rendered: { html } },
+  credits: [],
 });
 
 const blog = {
@@ -53,7 +53,7 @@ const tag = (meta: ReturnType<typeof articleMeta>, key: string) =>
   meta.tags.filter((item) => item.key === key).map((item) => item.content);
 
 describe('articleMeta', () => {
-  const meta = articleMeta(article);
+  const meta = articleMeta(article, []);
   const [news, crumbs] = meta.jsonLd;
 
   it('uses one canonical URL for the canonical link, og:url and the structured data', () => {
@@ -71,7 +71,7 @@ describe('articleMeta', () => {
   });
 
   it('counts an article never updated as modified when it was published', () => {
-    const never = articleMeta({ ...article, data: { ...article.data, updated: undefined } });
+    const never = articleMeta({ ...article, data: { ...article.data, updated: undefined } }, []);
     expect(tag(never, 'article:modified_time')).toEqual(['2022-05-23']);
   });
 
@@ -89,8 +89,13 @@ describe('articleMeta', () => {
     expect(meta.feeds).toEqual([{ title: 'Broadside: latest articles', href: 'https://broadside.example/feed.xml' }]);
   });
 
+  it("links each credited author's Person to their author page", () => {
+    const jane = { name: 'Jane Doe', url: 'https://broadside.example/authors/jane-doe/' };
+    expect(articleMeta(article, [jane]).jsonLd[0]).toMatchObject({ author: [{ '@type': 'Person', ...jane }] });
+  });
+
   it('gives a right-to-left article its own locale', () => {
-    expect(tag(articleMeta({ ...article, data: { ...article.data, lang: 'ar' } }), 'og:locale')).toEqual(['ar']);
+    expect(tag(articleMeta({ ...article, data: { ...article.data, lang: 'ar' } }, []), 'og:locale')).toEqual(['ar']);
     expect(tag(meta, 'og:locale')).toEqual(['en_US']);
   });
 });
@@ -184,6 +189,40 @@ describe('liveUpdateMeta', () => {
       isPartOf: { '@type': 'LiveBlogPosting', url: 'https://broadside.example/live/russia-ukraine/' },
       publisher: { name: 'Broadside' },
     });
+  });
+});
+
+describe('authorMeta', () => {
+  const author = {
+    id: 'jane-doe',
+    data: {
+      name: 'Jane Doe',
+      role: 'Diplomatic correspondent',
+      bio: 'Covers the United Nations.',
+      links: [{ href: 'https://example.com/jane' }, { href: 'mailto:jane@example.com' }],
+    },
+  };
+
+  it('describes a Person named by the first page, on every page, with web links as sameAs and the address as email', () => {
+    const later = authorMeta(author, '/authors/jane-doe/page/2/');
+    expect(later.canonical).toBe('https://broadside.example/authors/jane-doe/page/2/');
+    expect(later.jsonLd).toEqual([
+      expect.objectContaining({
+        '@type': 'Person',
+        name: 'Jane Doe',
+        url: 'https://broadside.example/authors/jane-doe/',
+        jobTitle: 'Diplomatic correspondent',
+        sameAs: ['https://example.com/jane'],
+        email: 'jane@example.com',
+      }),
+    ]);
+  });
+
+  it("advertises the author's feed after the site's", () => {
+    expect(authorMeta(author, '/authors/jane-doe/').feeds).toEqual([
+      { title: 'Broadside: latest articles', href: 'https://broadside.example/feed.xml' },
+      { title: 'Jane Doe: latest articles', href: 'https://broadside.example/authors/jane-doe/feed.xml' },
+    ]);
   });
 });
 

@@ -35,7 +35,7 @@ const article = {
     published: parseTimestamp('2022-05-23')!,
     updated: parseTimestamp('2022-05-23T15:25:00+04:00'),
     timezone: 'Asia/Dubai',
-    authors: ['Jane Doe'],
+    authors: ['jane-doe'],
     agencies: ['AFP'],
     tags: ['diplomacy'],
     liveUpdates: { label: 'follow the latest news on Russia-Ukraine', href: '/live/russia-ukraine/' },
@@ -49,6 +49,7 @@ const article = {
     lang: 'en',
   },
 };
+const jane = { name: 'Jane Doe', path: '/authors/jane-doe/', url: 'https://broadside.example/authors/jane-doe/' };
 /** Three h2 sections and an h3: enough for the table of contents. */
 const headings = ['One', 'Two', 'Three'].map((text) => ({ depth: 2, slug: text.toLowerCase(), text }));
 const body = '<h2 id="one">One</h2><h2 id="two">Two</h2><h2 id="three">Three</h2>';
@@ -56,11 +57,12 @@ const body = '<h2 id="one">One</h2><h2 id="two">Two</h2><h2 id="three">Three</h2
 describe('the ids around the body', () => {
   it('ArticleLayout (with BaseLayout and every component it shows) uses only ids in the list', async () => {
     const html = await container.renderToString(ArticleLayout, {
-      props: { article, headings, reading: readingTime(900) },
+      props: { article, authors: [jane], headings, reading: readingTime(900) },
       slots: { default: body },
     });
     expect(html, 'the table of contents is drawn').toContain('href="#three"');
     expect(html, 'the lead image is drawn').toContain('A caption.');
+    expect(html, 'the byline is drawn').toContain('Jane Doe</a>');
     const layoutIds = idsIn(html.replace(body, ''));
     expect(layoutIds).toEqual(expect.arrayContaining(['main', 'share-label']));
     expect(

@@ -4,6 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articlePageKey, type Article } from '@/lib/content/articles';
+import { keyWithAuthors, type Author } from '@/lib/content/authors';
+import { authorListingPaths } from '@/lib/routes/author-listings';
 import { listingPaths } from '@/lib/routes/listings';
 import { astroPaginate } from './astro-paginate';
 
@@ -75,5 +77,49 @@ describe('the key of each list page', () => {
   it('changes with the heading and with the number of pages', () => {
     expect(keys(articles, 'Europe')[0]).not.toBe(keys(articles)[0]);
     expect(keys(articles.slice(0, 39))[0]).not.toBe(keys(articles)[0]);
+  });
+});
+
+describe('the key of an article page with a byline', () => {
+  const jane = (digest: string | undefined) => ({ digest });
+
+  it('adds the authors, so renaming an author re-renders the articles they wrote', () => {
+    expect(keyWithAuthors('d1', [])).toBe('d1');
+    expect(keyWithAuthors('d1', [jane('a1')])).toBe('d1:a1');
+    expect(keyWithAuthors('d1', [jane('a2')])).not.toBe(keyWithAuthors('d1', [jane('a1')]));
+  });
+
+  it('gives no key when the article or an author has no digest', () => {
+    expect(keyWithAuthors(undefined, [jane('a1')])).toBeUndefined();
+    expect(keyWithAuthors('d1', [jane(undefined)])).toBeUndefined();
+  });
+});
+
+describe('the key of each author page', () => {
+  const articles = Array.from({ length: 25 }, (_, index) => article(`a${index}`, `d${index}`, recent()));
+  const paginate = astroPaginate('/authors/[author]/[...page]');
+  const author = (digest: string) => ({ id: 'jane-doe', digest, data: { name: 'Jane Doe' } }) as unknown as Author;
+  const paths = (digest: string) =>
+    authorListingPaths(paginate, {
+      author: author(digest),
+      base: '/authors/jane-doe/',
+      title: 'Jane Doe',
+      description: 'Covers the United Nations.',
+      showSection: true,
+      articles,
+    });
+
+  it('puts the later pages under page/ and gives every page the author', () => {
+    expect(paths('a1').map((path) => path.params)).toEqual([
+      { author: 'jane-doe', page: undefined },
+      { author: 'jane-doe', page: 'page/2' },
+    ]);
+    expect(paths('a1').map((path) => path.props.author.id)).toEqual(['jane-doe', 'jane-doe']);
+  });
+
+  it("changes with the author's file, whose name, bio and links every page shows", () => {
+    const before = paths('a1').map((path) => path.cacheKey);
+    paths('a2').forEach((path, index) => expect(path.cacheKey).not.toBe(before[index]));
+    expect(paths('a1').map((path) => path.cacheKey)).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { ageNotice } from '../time/age';
 import { toInstant, type Timestamp } from '../time/dates';
 import { liveBlogChange, updateChange } from './live-changes';
+import { authorCredit, creditedAuthors, type AuthorCredit } from './authors';
 import { blogOfUpdate } from './live-files';
 import { updateAnchorId } from './rules';
 
@@ -21,6 +22,8 @@ export interface LiveUpdate {
   /** The blog it belongs to. */
   blogId: string;
   data: LiveUpdateEntry['data'];
+  /** Its writers, from their author files, in byline order. */
+  credits: AuthorCredit[];
 }
 
 /** A live blog, with its published updates newest first. */
@@ -85,7 +88,8 @@ async function loadSite() {
   const updates = new Map<string, LiveUpdate[]>();
   for (const entry of await getCollection('liveUpdates')) {
     const blogId = blogOfUpdate(entry.id);
-    const update = { entry, id: updateAnchorId(entry), blogId, data: entry.data };
+    const credits = (await creditedAuthors(entry)).map(authorCredit);
+    const update = { entry, id: updateAnchorId(entry), blogId, data: entry.data, credits };
     const ofBlog = updates.get(blogId);
     if (ofBlog) ofBlog.push(update);
     else updates.set(blogId, [update]);

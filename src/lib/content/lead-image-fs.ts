@@ -12,18 +12,20 @@ import { imageFileProblems } from '../images/svg-safety';
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tiff', '.svg']);
 
 /**
- * What is wrong with `data.image.src` of the file at `filePath`, as
- * `image.src: ...` lines; empty when the image is a local file inside
- * `contentRoot` that the build can use, or when there is no image.
+ * What is wrong with `data.<field>.src` of the file at `filePath` (`field`
+ * is `image` for an article, `photo` for an author), as `image.src: ...`
+ * lines; empty when the image is a local file inside `contentRoot` that the
+ * build can use, or when there is no image.
  */
 export async function leadImageProblems(
   data: Record<string, unknown>,
   filePath: string,
   contentRoot: string,
+  field = 'image',
 ): Promise<string[]> {
-  const src = (data.image as { src?: unknown } | undefined)?.src;
+  const src = (data[field] as { src?: unknown } | undefined)?.src;
   if (typeof src !== 'string' || src.trim() === '') return [];
-  const problem = (what: string) => [`image.src: "${src}" ${what}`];
+  const problem = (what: string) => [`${field}.src: "${src}" ${what}`];
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
     return problem(
       'is not a file of this site: pages load images from the site only; save it beside the article and give its path, e.g. ./images/photo.jpg',

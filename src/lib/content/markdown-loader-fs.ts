@@ -42,6 +42,10 @@ export interface MarkdownCollectionOptions {
   schema: z.ZodType;
   /** Refuse a file with nothing below its frontmatter. */
   requireBody?: boolean;
+  /** Refuse a file with text below its frontmatter, saying this: where its words belong instead. */
+  refuseBody?: string | undefined;
+  /** The frontmatter field holding the entry's image, checked as a file (`image`, or an author's `photo`). */
+  imageField?: string;
   /** Where problems go; shared by every collection of the content config. */
   report: ContentReport;
   /** Which files under `base` are this collection's entries (default: every `.md` file, its path the id). */
@@ -174,6 +178,10 @@ export interface EntryToCheck {
   path: string;
   schema: z.ZodType;
   requireBody: boolean;
+  /** Why a body is refused, when it is (see `MarkdownCollectionOptions`). */
+  refuseBody?: string | undefined;
+  /** The field holding the entry's image; `image` unless given. */
+  imageField?: string | undefined;
   /** The folder every image must be in. */
   contentRoot: string;
 }
@@ -192,11 +200,16 @@ export async function checkEntry(source: string, file: EntryToCheck, render: Ren
   const { data, body, bodyLine, problems } = readFrontmatter(withoutForbiddenCharacters(source));
   found.push(...problems, ...forbiddenInValues(data));
   if (problems.length === 0) {
-    found.push(...schemaProblems(file.schema, data), ...(await leadImageProblems(data, file.path, file.contentRoot)));
+    found.push(
+      ...schemaProblems(file.schema, data),
+      ...(await leadImageProblems(data, file.path, file.contentRoot, file.imageField)),
+    );
     const nameProblem = urlNameProblem(file.file, data);
     if (nameProblem) found.push(nameProblem);
     if (file.requireBody && body.trim() === '')
       found.push('the body is empty: write the article below the frontmatter');
+    if (file.refuseBody && body.trim() !== '')
+      found.push(`the text below the frontmatter is never shown: ${file.refuseBody}`);
   }
   let rendered: Awaited<ReturnType<Render>> | undefined;
   if (bodyLine > 1) {
@@ -223,6 +236,8 @@ export function markdownCollection({
   base,
   schema,
   requireBody = false,
+  refuseBody,
+  imageField,
   report,
   select = everyFile,
   bodyIdPrefix,
@@ -266,7 +281,16 @@ export function markdownCollection({
           }
           const { found, data, rendered } = await checkEntry(
             source,
-            { file: choice, bodyIdPrefix, path, schema, requireBody, contentRoot: dirname(folder) },
+            {
+              file: choice,
+              bodyIdPrefix,
+              path,
+              schema,
+              requireBody,
+              refuseBody,
+              imageField,
+              contentRoot: dirname(folder),
+            },
             (markdown) => context.renderMarkdown(markdown, { fileURL: pathToFileURL(path) }),
           );
           const draft = data.draft === true;

@@ -31,8 +31,8 @@ export interface NewsArticleInput {
   datePublished: string;
   /** As `datePublished`; the publication itself when the article was never updated. */
   dateModified: string;
-  /** Named writers, as credited; never invented. */
-  authors: readonly string[];
+  /** Named writers, as credited, each with their author page's absolute URL; never invented. */
+  authors: readonly { name: string; url: string }[];
   /** News agencies credited. */
   agencies: readonly string[];
   section: string;
@@ -40,6 +40,22 @@ export interface NewsArticleInput {
   image: JsonLdImage;
   publisher: Publisher;
   lang: string;
+}
+
+export interface PersonInput {
+  /** The author page's canonical absolute URL (its first page). */
+  url: string;
+  name: string;
+  /** What they do at the paper, e.g. "Diplomatic correspondent". */
+  jobTitle: string;
+  description: string;
+  /** Their portrait, absolute URL and size. */
+  image?: JsonLdImage | undefined;
+  /** Their own pages elsewhere (absolute https: URLs). */
+  sameAs: readonly string[];
+  /** An e-mail address, without `mailto:`. */
+  email?: string | undefined;
+  publisher: Publisher;
 }
 
 export interface LiveBlogUpdateInput {
@@ -50,8 +66,8 @@ export interface LiveBlogUpdateInput {
   datePublished: string;
   /** When it was corrected, else when it was posted. */
   dateModified: string;
-  /** Named writers, as credited. */
-  authors: readonly string[];
+  /** Named writers, as credited, each with their author page. */
+  authors: NewsArticleInput['authors'];
   body: string;
 }
 
@@ -93,13 +109,17 @@ export function publisherJsonLd(publisher: Publisher): JsonLd {
 }
 
 /**
- * Authors as credited: people first, then agencies as organisations. An
+ * Authors as credited: people first, each with the URL of their page on
+ * the site (the `Person` there has the same `url`), then agencies as organisations. An
  * empty list gives `undefined`, so the field is left out rather than filled
  * with an invented name.
  */
-function creditObjects(authors: readonly string[], agencies: readonly string[]): JsonLd[] | undefined {
+function creditObjects(
+  authors: NewsArticleInput['authors'],
+  agencies: NewsArticleInput['agencies'],
+): JsonLd[] | undefined {
   const credits: JsonLd[] = [
-    ...authors.map((name): JsonLd => ({ '@type': 'Person', name })),
+    ...authors.map(({ name, url }): JsonLd => ({ '@type': 'Person', name, url })),
     ...agencies.map((name): JsonLd => ({ '@type': 'Organization', name })),
   ];
   return credits.length > 0 ? credits : undefined;
@@ -128,6 +148,27 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
     publisher: publisherJsonLd(input.publisher),
     inLanguage: input.lang,
     isAccessibleForFree: true,
+  });
+}
+
+/**
+ * A `Person` for an author page: who they are and what they do at the
+ * paper, with the same `url` as the `author` of each article they wrote,
+ * so search engines take the two for one person.
+ */
+export function personJsonLd(input: PersonInput): JsonLd {
+  return defined({
+    '@context': CONTEXT,
+    '@type': 'Person',
+    name: input.name,
+    url: input.url,
+    mainEntityOfPage: { '@type': 'ProfilePage', '@id': input.url },
+    jobTitle: input.jobTitle,
+    description: input.description,
+    image: input.image && imageObject(input.image),
+    email: input.email,
+    sameAs: input.sameAs.length > 0 ? [...input.sameAs] : undefined,
+    worksFor: publisherJsonLd(input.publisher),
   });
 }
 

@@ -10,6 +10,8 @@ import { displayDay, machineTimestamp, type Timestamp } from '../time/dates';
 import {
   absoluteUrl,
   articlePermalink,
+  authorFeedPath,
+  authorPath,
   liveBlogFeedPath,
   liveBlogPermalink,
   liveUpdatePermalink,
@@ -25,9 +27,12 @@ import {
   liveBlogJsonLd,
   liveBlogUpdateJsonLd,
   newsArticleJsonLd,
+  personJsonLd,
   publisherJsonLd,
   type JsonLd,
+  type JsonLdImage,
   type LiveBlogUpdateInput,
+  type NewsArticleInput,
   type Publisher,
 } from './json-ld';
 import { openGraphLocale, openGraphTags, type MetaTag, type OpenGraphInput, type PreviewImage } from './open-graph';
@@ -102,7 +107,6 @@ export interface ArticleMetaSource extends PermalinkSource {
     title: string;
     standfirst: string;
     updated?: Timestamp | undefined;
-    authors: readonly string[];
     agencies: readonly string[];
     tags: readonly string[];
     lang: string;
@@ -115,8 +119,13 @@ export function articleCard(article: ArticleMetaSource): CardInputs {
   return { headline: title, section: site.sections[section].label, date: displayDay(published, timezone) };
 }
 
-export function articleMeta(article: ArticleMetaSource): PageMeta {
-  const { title, standfirst, section, published, updated, timezone, authors, agencies, tags, lang } = article.data;
+/**
+ * An article's metadata. `authors` are the people its byline credits, as
+ * `authorCredit` gives them (name and author page), so the structured
+ * data's `author` links to the same page as the byline.
+ */
+export function articleMeta(article: ArticleMetaSource, authors: NewsArticleInput['authors']): PageMeta {
+  const { title, standfirst, section, published, updated, timezone, agencies, tags, lang } = article.data;
   const path = articlePermalink(article);
   const canonical = absoluteUrl(path);
   const image = cardImage(path, articleCard(article));
@@ -152,13 +161,51 @@ export function articleMeta(article: ArticleMetaSource): PageMeta {
   };
 }
 
+export interface AuthorMetaSource {
+  /** The author's slug. */
+  id: string;
+  data: { name: string; role: string; bio: string; links: readonly { href: string }[] };
+}
+
+/**
+ * An author page at `path` (its first page or a later one): a `Person`
+ * named by the first page's URL, which is also the `url` of the `author`
+ * in each article they wrote, and their feed after the site's.
+ *
+ * @param photo the portrait as served, absolute URL and size, when there is one.
+ */
+export function authorMeta(author: AuthorMetaSource, path: string, photo?: JsonLdImage): PageMeta {
+  const { name, role, bio, links } = author.data;
+  const canonical = absoluteUrl(path);
+  const hrefs = links.map((link) => link.href);
+  return {
+    canonical,
+    tags: pageTags(canonical, site.lang, { title: name, description: bio }),
+    jsonLd: [
+      personJsonLd({
+        url: absoluteUrl(authorPath(author.id)),
+        name,
+        jobTitle: role,
+        description: bio,
+        image: photo,
+        sameAs: hrefs.filter((href) => href.startsWith('https:')),
+        email: hrefs.find((href) => href.startsWith('mailto:'))?.slice('mailto:'.length),
+        publisher,
+      }),
+    ],
+    feeds: [siteFeed, { title: `${name}: latest articles`, href: absoluteUrl(authorFeedPath(author.id)) }],
+  };
+}
+
 type DateTime = Extract<Timestamp, { kind: 'datetime' }>;
 
 export interface LiveUpdateMetaSource {
   /** Its anchor id, the last part of its own page's URL. */
   id: string;
-  data: { time: DateTime; updated?: DateTime | undefined; title?: string | undefined; authors: readonly string[] };
+  data: { time: DateTime; updated?: DateTime | undefined; title?: string | undefined };
   entry: { rendered?: { html: string } | undefined };
+  /** Its writers, as credited, each with their author page. */
+  credits: readonly { name: string; url: string }[];
 }
 
 export interface LiveBlogMetaSource {
@@ -207,7 +254,7 @@ function updateJsonLdInput(blog: LiveBlogMetaSource, update: LiveUpdateMetaSourc
     headline: updateHeadline(update.data.title, html),
     datePublished: at(update.data.time),
     dateModified: at(updateChange(update)),
-    authors: update.data.authors,
+    authors: update.credits,
     body: plainText(html),
   };
 }

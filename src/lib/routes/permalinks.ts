@@ -55,6 +55,16 @@ export function tagPath(tag: string): string {
   return `/tags/${tag}/`;
 }
 
+/** `/authors/<slug>/`, the slug being the author's file name. */
+export function authorPath(slug: string): string {
+  return `/authors/${slug}/`;
+}
+
+/** The feed of one author's articles. */
+export function authorFeedPath(slug: string): string {
+  return `${authorPath(slug)}feed.xml`;
+}
+
 /** The search page. */
 export function searchPath(): string {
   return '/search/';

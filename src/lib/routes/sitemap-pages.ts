@@ -1,10 +1,11 @@
 /**
  * The pages the sitemap lists, taken from the same published entries and
  * the same list pages the routes build: articles, live blogs, every page of
- * the front page, sections and tags, and search. Redirect pages, the 404
+ * the front page, sections, tags and authors, and search. Redirect pages, the 404
  * page and drafts are not among them, because no route here builds them.
  */
 import { getArticles, getLiveBlogs, isLive } from '../content/articles';
+import { authorLists } from './author-listings';
 import { frontList, listPages, sectionLists, tagLists } from './listings';
 import { searchPath } from './permalinks';
 import { sitemapEntries, splitSitemap, type SitemapEntry } from './sitemap';
@@ -15,12 +16,13 @@ import { sitemapEntries, splitSitemap, type SitemapEntry } from './sitemap';
  * first page also lists the live blogs still running, as it shows them.
  */
 export async function sitemapFiles(): Promise<SitemapEntry[][]> {
-  const [articles, liveBlogs, front, sections, tags] = await Promise.all([
+  const [articles, liveBlogs, front, sections, tags, authors] = await Promise.all([
     getArticles(),
     getLiveBlogs(),
     frontList(),
     sectionLists(),
     tagLists(),
+    authorLists(),
   ]);
   const running = liveBlogs.filter(isLive);
   const entries = sitemapEntries({
@@ -32,7 +34,7 @@ export async function sitemapFiles(): Promise<SitemapEntry[][]> {
         articles,
         liveBlogs: number === 1 ? running : [],
       })),
-      ...[...sections, ...tags].flatMap(listPages).map(({ path, articles }) => ({ path, articles })),
+      ...[...sections, ...tags, ...authors].flatMap(listPages).map(({ path, articles }) => ({ path, articles })),
     ],
     undated: [searchPath()],
   });

@@ -26,7 +26,11 @@ function articleFields() {
     updated: dateTimeSchema().optional(),
     /** IANA zone the article's times are shown in. */
     timezone: timeZoneSchema(),
-    /** Named writers, as credited. */
+    /**
+     * Named writers, in byline order: each the slug of a file in
+     * `content/authors/` (`jane-doe` for `jane-doe.md`), checked against
+     * those files once every collection is loaded (src/lib/content/author-rules.ts).
+     */
     authors: z.array(textSchema()).default([]),
     /** News agencies credited, e.g. `[AFP]`. */
     agencies: z.array(textSchema()).default([]),

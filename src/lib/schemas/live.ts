@@ -56,7 +56,7 @@ export function liveUpdateSchema() {
       id: slugSchema('an update id').optional(),
       /** A short headline; many updates have none. */
       title: textSchema(200).optional(),
-      /** Named writers, as credited. */
+      /** Who wrote it: author file names (`jane-doe` for content/authors/jane-doe.md), as an article's. */
       authors: z.array(textSchema()).default([]),
       /** A turning point of the story: listed in the key events. */
       keyEvent: z.boolean().default(false),

@@ -27,6 +27,15 @@ describe('leadImageProblems', () => {
     ]);
   });
 
+  it("checks an author's photo under its own field name", async () => {
+    const author = join(root, 'authors/jane-doe.md');
+    const photo = (src: string) => leadImageProblems({ photo: { src, alt: 'A' } }, author, root, 'photo');
+    expect(await photo('../articles/2022/images/photo-unavailable.png')).toEqual([]);
+    expect(await photo('https://example.com/jane.jpg')).toEqual([
+      expect.stringContaining('photo.src: "https://example.com/jane.jpg" is not a file of this site'),
+    ]);
+  });
+
   it.each([
     ['https://example.com/a.jpg', 'is not a file of this site'],
     ['//example.com/a.jpg', 'is not a file of this site'],
