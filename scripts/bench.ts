@@ -4,9 +4,11 @@
  * For each archive size it writes a synthetic corpus (scripts/corpus.ts) to a
  * temporary folder, runs a cold build (no caches), a cold build that keeps
  * only the share cards of the first (their difference is the cards' cost),
- * then edits one article and builds again with the caches kept, and prints a
- * table: wall time, milliseconds per article, peak memory (the build
- * process's high-water resident set) and output size.
+ * then edits one article and builds again with the caches kept, then posts a
+ * new update to the live blog and builds again (the time from a new update
+ * file to its HTML in the output), and prints a table: wall time,
+ * milliseconds per article, peak memory (the build process's high-water
+ * resident set) and output size.
  *
  * With `--bare-blog`, each size is also built cold by the blog in
  * scripts/bare-blog (the shape of Astro's blog starter, same Markdown
@@ -23,6 +25,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -107,12 +110,19 @@ for (const count of counts) {
     const edited = syntheticArticle(Math.floor(count / 2));
     appendFileSync(join(content, edited.path), '\nA correction was appended to this article.\n');
     const warm = await build(content, out);
+    // Post one live update, keep every cache: the time from a new update file to its HTML in the output.
+    writeFileSync(
+      join(content, 'live/russia-ukraine/updates/bench-new-update.md'),
+      '---\ntime: 2022-05-23T16:00:00+04:00\ntitle: A new update\n---\n\nA new update, posted while the blog is live.\n',
+    );
+    const liveUpdate = await build(content, out);
     const bareBlog = withBareBlog ? await build(content, join(dir, 'bare-blog'), 'scripts/bare-blog') : undefined;
     cardRows.push(row([count, (((cold.seconds - coldWithCards.seconds) * 1000) / (count + 2)).toFixed(0)]));
     for (const [name, run] of [
       ['cold, no caches', cold],
       ['cold, share cards cached', coldWithCards],
       ['after one edit, caches kept', warm],
+      ['after a new live update, caches kept', liveUpdate],
       ...(bareBlog ? [['bare blog, cold', bareBlog] as const] : []),
     ] as const) {
       rows.push(
