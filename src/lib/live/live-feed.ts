@@ -44,7 +44,7 @@ const isFields = (value: unknown): value is Fields =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when `value` is an object whose `keys` all hold strings (other keys are allowed). */
-const hasStrings = (value: unknown, keys: readonly string[]): value is Fields =>
+const hasStrings = <Key extends string>(value: unknown, keys: readonly Key[]): value is Fields & Record<Key, string> =>
   isFields(value) && keys.every((key) => typeof value[key] === 'string');
 
 const isListOf = <Item>(value: unknown, keys: readonly string[]): value is Item[] =>
@@ -74,13 +74,12 @@ export function parseLiveFeed(text: string): LiveFeed | undefined {
   ) {
     return undefined;
   }
-  const { live, statusHtml, keyEventsHtml, latest, updates, older } = value;
   return {
-    live,
-    statusHtml,
-    keyEventsHtml,
-    latest: { datetime: String(latest.datetime), text: String(latest.text) },
-    updates: updates.map(({ id, modified, html }) => ({ id, modified, html })),
-    older: older.map(({ id, modified, url }) => ({ id, modified, url })),
+    live: value.live,
+    statusHtml: value.statusHtml,
+    keyEventsHtml: value.keyEventsHtml,
+    latest: { datetime: value.latest.datetime, text: value.latest.text },
+    updates: value.updates.map(({ id, modified, html }) => ({ id, modified, html })),
+    older: value.older.map(({ id, modified, url }) => ({ id, modified, url })),
   };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import LiveLinkStatus from '@/components/LiveLinkStatus.astro';
+import { liveStateWord } from '@/lib/live/live-state';
+import { renderComponent } from './render-component';
+
+const props = {
+  src: '/live/russia-ukraine/updates.json',
+  latest: { datetime: '2022-05-23T15:25:00+04:00', text: '3:25 PM' },
+};
+/** The words a reader sees: hidden parts left out, white space folded. */
+const shownText = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<(\w+)[^>]*\shidden[^>]*>[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('liveStateWord', () => {
+  it('says Live while coverage goes on and Ended after', () => {
+    expect(liveStateWord(true)).toBe('Live');
+    expect(liveStateWord(false)).toBe('Ended');
+  });
+});
+
+describe('LiveLinkStatus', () => {
+  it('shows a live blog as live, with its latest update time', async () => {
+    const html = await renderComponent(LiveLinkStatus, { ...props, live: true });
+    expect(shownText(html)).toBe('Live · Updated 3:25 PM');
+    expect(html).toContain('<time datetime="2022-05-23T15:25:00+04:00">3:25 PM</time>');
+    expect(html).toContain('data-src="/live/russia-ukraine/updates.json"');
+  });
+
+  it('shows an ended blog as ended, without a time', async () => {
+    const html = await renderComponent(LiveLinkStatus, { ...props, live: false });
+    expect(shownText(html)).toBe('Ended');
+  });
+});
