@@ -79,7 +79,8 @@ interface Instruments {
  * sends the page elsewhere).
  */
 async function openLiveBlog(page: Page, first: LiveFeed | string = feed(), hash = '') {
-  let served: LiveFeed | string = first;
+  // What the network gives: a feed, any text, or (null) no answer at all.
+  let served: LiveFeed | string | null = first;
   let polls = 0;
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -88,6 +89,7 @@ async function openLiveBlog(page: Page, first: LiveFeed | string = feed(), hash 
   });
   await page.route(feedPath, (route) => {
     polls += 1;
+    if (served === null) return route.abort('internetdisconnected');
     return route.fulfill(
       typeof served === 'string' ? { body: served, contentType: 'application/json' } : { json: served },
     );
@@ -123,7 +125,7 @@ async function openLiveBlog(page: Page, first: LiveFeed | string = feed(), hash 
   await expect.poll(() => polls).toBe(1);
   if (!hash) await expect.poll(waits).toEqual([15 * SECOND]);
   return {
-    serve: (next: LiveFeed | string) => (served = next),
+    serve: (next: LiveFeed | string | null) => (served = next),
     polls: () => polls,
     waits,
     errors,
@@ -212,12 +214,30 @@ test('scrolled down, new updates wait behind a button that shows them, and nothi
   expect(blog.errors).toEqual([]);
 });
 
-test('a correction replaces its update in place, a withdrawn update goes, the status follows', async ({ page }) => {
+test('a correction replaces its update in place, a withdrawn update goes, the status and key events follow', async ({
+  page,
+}) => {
   const blog = await openLiveBlog(page);
+  // The seed blog has no key events yet: give its header the list a blog with some has.
+  await page
+    .locator('[data-live-status]')
+    .evaluate((status) =>
+      status.insertAdjacentHTML(
+        'afterend',
+        '<nav class="key-events" data-key-events><ul><li>Resignation</li></ul></nav>',
+      ),
+    );
   const [newest, second, ...rest] = builtUpdates;
   const corrected = update(newest!.id, 'Russian mission now says it will respond', 10);
+  const keyEventsHtml = `<ul><li>Resignation</li><li><a href="#update-${newest!.id}">Mission responds</a></li></ul>`;
 
-  blog.serve(feed({ updates: [corrected, ...rest], statusHtml: liveStatus.replace('is live', 'is live from Geneva') }));
+  blog.serve(
+    feed({
+      updates: [corrected, ...rest],
+      statusHtml: liveStatus.replace('is live', 'is live from Geneva'),
+      keyEventsHtml,
+    }),
+  );
   await page.clock.runFor(15 * SECOND);
 
   await expect(updates(page).first()).toContainText('Russian mission now says it will respond');
@@ -225,6 +245,7 @@ test('a correction replaces its update in place, a withdrawn update goes, the st
   await expect(page.locator(`#update-${second!.id}`)).toHaveCount(0);
   await expect(updates(page)).toHaveCount(builtUpdates.length - 1);
   await expect(page.locator('[data-live-status]')).toContainText('Coverage is live from Geneva');
+  await expect(page.locator('[data-key-events] li')).toHaveText(['Resignation', 'Mission responds']);
   await expect(newUpdatesButton(page)).toBeHidden();
   expect(blog.errors).toEqual([]);
 });
@@ -290,6 +311,24 @@ test('a feed that is not the contract leaves the page whole and backs off', asyn
   await expect(updates(page)).toHaveCount(builtUpdates.length);
   await expect(page.locator('[data-live-status]')).toContainText('Coverage is live');
   expect(blog.errors).toEqual([]);
+});
+
+test('offline or failing, the page backs off, and asks at once when the connection returns', async ({ page }) => {
+  const blog = await openLiveBlog(page);
+  blog.serve(null);
+  await page.clock.runFor(15 * SECOND);
+  await expect.poll(blog.polls).toBe(2);
+  await expect.poll(blog.waits).toEqual([15 * SECOND, 60 * SECOND]);
+  await page.clock.runFor(60 * SECOND - 1);
+  expect(blog.polls()).toBe(2);
+
+  blog.serve(feed({ newest: [update('sanctions-announced', 'EU announces new sanctions')] }));
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect.poll(blog.polls).toBe(3);
+  // On top or behind the button, depending on the screen: either way, counted.
+  await expect(page).toHaveTitle(`(1) ${title}`);
+  await expect.poll(() => blog.waits().then((waits) => waits.at(-1))).toBe(15 * SECOND);
+  expect(blog.errors.filter((error) => !error.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
 });
 
 test('a link to an update that has left the first page leads to its own page', async ({ page }) => {
