@@ -247,6 +247,12 @@ test('a correction replaces its update in place, a withdrawn update goes, the st
   await expect(page.locator('[data-live-status]')).toContainText('Coverage is live from Geneva');
   await expect(page.locator('[data-key-events] li')).toHaveText(['Resignation', 'Mission responds']);
   await expect(newUpdatesButton(page)).toBeHidden();
+
+  // The last key event taken back: the list goes.
+  blog.serve(feed({ updates: [corrected, ...rest], keyEventsHtml: '' }));
+  await page.clock.runFor(15 * SECOND);
+  await expect(page.locator('[data-key-events]')).toBeHidden();
+  await expect(page.locator('[data-live-status]')).not.toContainText('from Geneva');
   expect(blog.errors).toEqual([]);
 });
 
