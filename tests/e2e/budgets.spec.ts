@@ -15,6 +15,8 @@ import { articlePath, liveBlogPath } from './seed';
 /** One TCP round trip's worth of data on a new connection (10 packets of ~1.4 KB). */
 const FIRST_ROUND_TRIP = 14 * 1024;
 const SCRIPT_BUDGET = 2 * 1024;
+/** A live blog's first page also polls for new updates, and may spend twice as much. */
+const LIVE_BLOG_SCRIPT_BUDGET = 4 * 1024;
 const gzipped = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
 const asset = (path: string) => readFileSync(join(distDir, path));
 
@@ -52,7 +54,7 @@ for (const path of [articlePath, liveBlogPath, '/', ...(authorPage ? [authorPage
       const bytes =
         (inline.length ? gzipped(inline.join('\n')) : 0) +
         external.reduce((total, src) => total + gzipped(asset(src)), 0);
-      expect(bytes).toBeLessThanOrEqual(SCRIPT_BUDGET);
+      expect(bytes).toBeLessThanOrEqual(path === liveBlogPath ? LIVE_BLOG_SCRIPT_BUDGET : SCRIPT_BUDGET);
     });
   });
 }
