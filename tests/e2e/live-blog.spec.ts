@@ -80,3 +80,24 @@ test.describe('the key events', () => {
     await expect(page.locator('#update-bondarev-resigns')).toBeInViewport();
   });
 });
+
+test.describe('with JavaScript on', () => {
+  for (const path of [liveBlogPath, `${liveBlogPath}updates/bondarev-resigns/`]) {
+    test(`${path} comes to life without moving anything (CLS 0)`, async ({ page }) => {
+      await page.route('**/updates.json', (route) => route.abort());
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      // The copy buttons and relative times are the scripts' last touches.
+      await expect(page.locator('copy-link button').first()).toBeVisible();
+      await expect(page.locator('relative-time').first()).not.toBeEmpty();
+      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+    });
+  }
+});

@@ -1,37 +1,27 @@
 /**
  * The JSON a live blog's first page polls: the build writes it beside the
- * page (`/live/<slug>/updates.json`) and LiveBlogUpdates reads it. Its
- * shape is this file's `LiveBlogJson`, for both sides.
+ * page (`/live/<slug>/updates.json`) and LiveBlogUpdates reads it, checked
+ * against `LiveFeed` (`src/lib/live/live-feed.ts`), the one statement of
+ * its shape.
  */
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { updateChange } from '../content/live-changes';
+import type { LiveFeed } from '../live/live-feed';
 import { liveUpdatePermalink } from '../routes/permalinks';
 import { displayTimestamp, machineTimestamp, type Timestamp } from '../time/dates';
 import { LIVE_PAGE_SIZE } from '../routes/pagination';
 
-export interface LiveBlogJson {
-  /** False once coverage has ended: the page stops polling. */
-  live: boolean;
-  /** The inside of the page's status line (`[data-live-status]`). */
-  statusHtml: string;
-  /** The inside of the page's key events (`[data-key-events]`); empty when there are none. */
-  keyEventsHtml: string;
-  /** The newest update's posting time ("May 23, 2022, 3:25 PM"), for the article's live-updates link; absent before the first update. */
-  latest?: { datetime: string; text: string };
-  /** The newest updates, newest first, as the page's HTML. */
-  updates: { id: string; modified: string; html: string }[];
-  /** Every older update: its id, last change, and own page. */
-  older: { id: string; modified: string; url: string }[];
-}
+/** The JSON's shape: the contract the browser checks (`src/lib/live/live-feed.ts`). */
+export type LiveBlogJson = LiveFeed;
 
 type DateTime = Extract<Timestamp, { kind: 'datetime' }>;
 
 export interface LiveBlogJsonInput {
   blog: {
     id: string;
-    data: { timezone: string };
+    data: { timezone: string; coverageStart: DateTime };
     /** Every published update, newest first. */
     updates: readonly { id: string; data: { time: DateTime; updated?: DateTime | undefined } }[];
   };
@@ -65,12 +55,11 @@ export function liveBlogJson({ blog, live, statusHtml, keyEventsHtml, updates }:
     live,
     statusHtml: withoutScripts(statusHtml),
     keyEventsHtml: withoutScripts(keyEventsHtml),
-    ...(newest && {
-      latest: {
-        datetime: machineTimestamp(newest.data.time, zone),
-        text: displayTimestamp(newest.data.time, zone).text,
-      },
-    }),
+    // Before the first update, the blog's start is its latest news.
+    latest: {
+      datetime: machineTimestamp(newest?.data.time ?? blog.data.coverageStart, zone),
+      text: displayTimestamp(newest?.data.time ?? blog.data.coverageStart, zone).text,
+    },
     updates: updates.map(({ id, modified, html }) => ({
       id,
       modified: modified.toISOString(),
