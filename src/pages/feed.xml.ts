@@ -7,6 +7,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getImage } from 'astro:assets';
 import { articleInstant, getArticles } from '@/lib/content/articles';
+import { lastChange } from '@/lib/content/corrections';
 import { machineTimestamp, toInstant } from '@/lib/time/dates';
 import { articleFeedHtml, FEED_LENGTH } from '@/lib/metadata/feed';
 import { absoluteUrl, articlePermalink, siteFeedPath } from '@/lib/routes/permalinks';
@@ -21,7 +22,7 @@ export const GET: APIRoute = async () => {
   );
   const items = await Promise.all(
     articles.map(async (article) => {
-      const { title, standfirst, section, published, updated, timezone, tags, image, translation } = article.data;
+      const { title, standfirst, section, published, timezone, tags, image, translation } = article.data;
       const pageUrl = absoluteUrl(articlePermalink(article));
       const content = articleFeedHtml({
         pageUrl,
@@ -37,8 +38,8 @@ export const GET: APIRoute = async () => {
         pubDate: toInstant(published, timezone),
         content,
         categories: [site.sections[section].label, ...tags],
-        // RSS 2.0 has no update time of its own: Atom's element carries it.
-        customData: `<atom:updated>${machineTimestamp(updated ?? published, timezone)}</atom:updated>`,
+        // RSS 2.0 has no update time of its own: Atom's element carries it; a correction counts as an update.
+        customData: `<atom:updated>${machineTimestamp(lastChange(article.data), timezone)}</atom:updated>`,
       };
     }),
   );

@@ -40,6 +40,14 @@ export interface NewsArticleInput {
   image: JsonLdImage;
   publisher: Publisher;
   lang: string;
+  /** The article's corrections, oldest first, as the page lists them. */
+  corrections?: readonly CorrectionInput[] | undefined;
+}
+
+export interface CorrectionInput {
+  text: string;
+  /** Date-time with offset. */
+  datePublished: string;
 }
 
 export interface LiveBlogUpdateInput {
@@ -105,7 +113,7 @@ function defined(object: Record<string, JsonValue | undefined>): JsonLd {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as JsonLd;
 }
 
-/** A `NewsArticle` for one article. */
+/** A `NewsArticle` for one article, with a `CorrectionComment` for each correction. */
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
   return defined({
     '@context': CONTEXT,
@@ -123,6 +131,13 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
     publisher: publisherObject(input.publisher),
     inLanguage: input.lang,
     isAccessibleForFree: true,
+    correction: input.corrections?.length
+      ? input.corrections.map((correction): JsonLd => ({
+          '@type': 'CorrectionComment',
+          text: correction.text,
+          datePublished: correction.datePublished,
+        }))
+      : undefined,
   });
 }
 

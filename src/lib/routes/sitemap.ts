@@ -7,6 +7,7 @@
  */
 import XMLBuilder from 'fast-xml-builder';
 import { machineTimestamp, toInstant, type Timestamp } from '../time/dates';
+import { lastChange, type ArticleTimes } from '../content/corrections';
 import { newestFirst } from '../content/live-blog';
 import { absoluteUrl, articlePermalink, liveBlogPermalink, type PermalinkSource } from './permalinks';
 
@@ -23,7 +24,7 @@ export function sitemapFilePath(index: number): string {
 
 /** What the sitemap needs of an article: its permalink and its times. */
 export interface SitemapArticle extends PermalinkSource {
-  data: PermalinkSource['data'] & { updated?: Timestamp | undefined };
+  data: PermalinkSource['data'] & ArticleTimes;
 }
 
 /** What the sitemap needs of a live blog: its permalink and its times. */
@@ -74,10 +75,9 @@ export function change(timestamp: Timestamp, zone: string): Change {
   return { text: machineTimestamp(timestamp, zone), instant: toInstant(timestamp, zone) };
 }
 
-/** An article's last change as its page gives it (`dateModified`): `updated`, else `published`. */
+/** An article's last change as its page gives it (`dateModified`): its latest update or correction, else `published`. */
 export function articleChange(article: SitemapArticle): Change {
-  const { published, updated, timezone } = article.data;
-  return change(updated ?? published, timezone);
+  return change(lastChange(article.data), article.data.timezone);
 }
 
 /** A live blog's last change as its page gives it (`dateModified`): its newest update, else its start. */
