@@ -7,7 +7,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getImage } from 'astro:assets';
 import { articleInstant, getArticles } from '@/lib/content/articles';
-import { lastChange } from '@/lib/content/corrections';
+import { correctionLabel, correctionsInOrder, lastChange } from '@/lib/content/corrections';
 import { machineTimestamp, toInstant } from '@/lib/time/dates';
 import { articleFeedHtml, FEED_LENGTH } from '@/lib/metadata/feed';
 import { absoluteUrl, articlePermalink, siteFeedPath } from '@/lib/routes/permalinks';
@@ -22,14 +22,20 @@ export const GET: APIRoute = async () => {
   );
   const items = await Promise.all(
     articles.map(async (article) => {
-      const { title, standfirst, section, published, timezone, tags, image, translation } = article.data;
+      const { title, standfirst, section, published, timezone, tags, image, translation, note, editions } =
+        article.data;
       const pageUrl = absoluteUrl(articlePermalink(article));
       const content = articleFeedHtml({
         pageUrl,
         standfirst,
         image: image && { ...image, src: (await getImage({ src: image.src })).src },
-        notice: translationNotice(translation),
+        notice: translationNotice(translation, editions),
+        note,
         bodyHtml: article.rendered?.html ?? '',
+        corrections: correctionsInOrder(article.data.corrections).map((correction) => ({
+          label: correctionLabel(correction.time, timezone),
+          text: correction.text,
+        })),
       });
       return {
         title,

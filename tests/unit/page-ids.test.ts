@@ -46,6 +46,9 @@ const article = {
       credit: 'AFP',
     },
     lang: 'en',
+    corrections: [{ time: parseTimestamp('2022-05-24T10:00:00+04:00'), text: 'A correction.' }],
+    note: 'A note.',
+    editions: { ar: '/world/2022/05/23/russian-diplomat-un-resigns-ar/' },
   },
 };
 /** Three h2 sections and an h3: enough for the table of contents. */
@@ -61,7 +64,7 @@ describe('the ids around the body', () => {
     expect(html, 'the table of contents is drawn').toContain('href="#three"');
     expect(html, 'the lead image is drawn').toContain('A caption.');
     const layoutIds = idsIn(html.replace(body, ''));
-    expect(layoutIds).toEqual(expect.arrayContaining(['main', 'share-label']));
+    expect(layoutIds).toEqual(expect.arrayContaining(['main', 'share-label', 'corrections', 'editors-note']));
     expect(
       layoutIds.filter((id) => !isPageId(id)),
       'ids missing from src/lib/markdown/page-ids.ts',
@@ -87,7 +90,7 @@ describe('the ids around the body', () => {
   });
 
   it('lists no id that no page uses any more', () => {
-    expect([...pageIds].sort()).toEqual(['main', 'share-label', 'updates-heading']);
+    expect([...pageIds].sort()).toEqual(['corrections', 'editors-note', 'main', 'share-label', 'updates-heading']);
   });
 });
 

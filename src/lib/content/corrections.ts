@@ -4,7 +4,7 @@
  * moves as an update does (the page's `dateModified`, the feed's
  * `atom:updated`, the sitemap's `lastmod`).
  */
-import { toInstant, type Timestamp } from '../time/dates';
+import { displayTimestamp, toInstant, type Timestamp } from '../time/dates';
 
 type DateTime = Extract<Timestamp, { kind: 'datetime' }>;
 
@@ -42,4 +42,14 @@ export function lastChange(times: ArticleTimes): Timestamp {
   return candidates.reduce((latest, time) =>
     toInstant(time, timezone) >= toInstant(latest, timezone) ? time : latest,
   );
+}
+
+/**
+ * "Correction, May 24, 2022, 10:00 AM GMT+4": how the page and the feed
+ * introduce a correction, in the article's zone, so a reader can tell it
+ * from the text it corrects and when it was made.
+ */
+export function correctionLabel(time: DateTime, zone: string): string {
+  const shown = displayTimestamp(time, zone);
+  return `Correction, ${shown.text}${shown.zoneShort ? ` ${shown.zoneShort}` : ''}`;
 }

@@ -12,6 +12,10 @@ export const pageIds = [
   'share-label',
   // The live-blog page: the heading of its list of updates.
   'updates-heading',
+  // Corrections: the heading the correction marker links to.
+  'corrections',
+  // EditorsNote: the label that names the note.
+  'editors-note',
 ] as const;
 
 /**
