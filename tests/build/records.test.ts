@@ -43,7 +43,7 @@ describe('a one-way edition', () => {
   beforeAll(() => {
     const content = contentFolder('one-way');
     const french = join(content, frenchFile);
-    writeFileSync(french, readFileSync(french, 'utf8').replace(/editions:\n  en: .*\n/, ''));
+    writeFileSync(french, readFileSync(french, 'utf8').replace(/editions:\n {2}en: .*\n/, ''));
     build = buildSite(content, join(work, 'one-way-dist'));
   }, 240_000);
 
