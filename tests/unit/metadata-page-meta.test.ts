@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '@/lib/time/dates';
-import { articleMeta, liveBlogMeta, websiteMeta } from '@/lib/metadata/page-meta';
+import { z } from 'astro/zod';
+import { articleCard, articleMeta, liveBlogMeta, websiteMeta } from '@/lib/metadata/page-meta';
+import { articleSchema } from '@/lib/schemas/article';
 
 const datetime = (text: string) =>
   parseTimestamp(text) as Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;
@@ -39,6 +41,22 @@ const blog = {
 
 const tag = (meta: ReturnType<typeof articleMeta>, key: string) =>
   meta.tags.filter((item) => item.key === key).map((item) => item.content);
+
+describe('the headline in every copy', () => {
+  it('is the typographic one the build reads: page title, Open Graph, JSON-LD and share card alike', () => {
+    const data = articleSchema(z.string()).parse({
+      title: article.data.title,
+      standfirst: article.data.standfirst,
+      section: 'world',
+      published: '2022-05-23',
+    });
+    const typeset = 'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow';
+    const meta = articleMeta({ id: article.id, data });
+    expect(tag(meta, 'og:title')).toEqual([typeset]);
+    expect(meta.jsonLd[0]).toMatchObject({ headline: typeset });
+    expect(articleCard({ id: article.id, data }).headline).toBe(typeset);
+  });
+});
 
 describe('articleMeta of a corrected article with editions', () => {
   const corrected = {
