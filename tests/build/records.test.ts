@@ -8,7 +8,10 @@
  * A second build, in which the French edition does not name the English one
  * back, must stop and name both files.
  */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root } from 'hast';
@@ -16,6 +19,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
+import { serveFolder } from '../../scripts/serve';
 import { buildSite, project } from './build-site';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-records-'));
@@ -145,4 +150,34 @@ describe('a corrected article and its French edition', () => {
     const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`<loc>${origin}${englishPath}</loc><lastmod>2024-03-11T10:00:00+04:00</lastmod>`);
   });
+
+  it('reads in Chromium with no axe violations in either scheme, on a phone and a desktop', async () => {
+    const server = await serveFolder(dist);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      for (const [path, width, colorScheme] of [
+        [englishPath, 390, 'light'],
+        [englishPath, 1280, 'dark'],
+        [frenchPath, 390, 'dark'],
+        [frenchPath, 1280, 'light'],
+      ] as const) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const tab = await context.newPage();
+        await tab.goto(`${base}${path}`);
+        expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        const results = await new AxeBuilder({ page: tab })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        expect(
+          results.violations.map((violation) => violation.id),
+          `${path} ${width} ${colorScheme}`,
+        ).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 120_000);
 });
