@@ -5,7 +5,7 @@
  * be right.
  */
 import { reservedPathSegments, sectionSlugs, site } from '../../site.config';
-import { editionIn, sameLanguage } from '../reading/editions';
+import { editionIn, sameLanguage } from './editions';
 import type { Timestamp } from '../time/dates';
 import { pagePath } from '../routes/pagination';
 import { articlePermalink, liveBlogPermalink, sectionPath, tagPath } from '../routes/permalinks';

@@ -5,7 +5,7 @@
  */
 import { correctionsInOrder, lastChange, type DatedCorrection } from '../content/corrections';
 import { newestFirst } from '../content/live-blog';
-import { editionLinks } from '../reading/editions';
+import { editionLinks } from '../content/editions';
 import { site } from '../../site.config';
 import { displayDay, machineTimestamp, type Timestamp } from '../time/dates';
 import {

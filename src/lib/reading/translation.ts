@@ -4,7 +4,7 @@
  * translated from (`editions`), the notice names that original and the
  * page links it.
  */
-import { editionIn } from './editions';
+import { editionIn } from '../content/editions';
 
 /** What an article says of its translation (`translation` in the frontmatter). */
 export interface Translation {

@@ -11,7 +11,7 @@ import {
 } from './common';
 import { correctionSchema } from './correction';
 import { editionsSchema } from './editions';
-import { sameLanguage } from '../reading/editions';
+import { sameLanguage } from '../content/editions';
 import { imageSchema } from './image';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';

@@ -3,7 +3,7 @@
  * each named in its own language ("العربية", "Français"), which is how a
  * reader who wants it recognises it.
  */
-import { textDirection } from './text-direction';
+import { textDirection } from '../reading/text-direction';
 
 /** One other edition, ready for a link. */
 export interface EditionLink {
