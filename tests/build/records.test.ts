@@ -166,6 +166,12 @@ describe('a corrected article and its French edition', () => {
         const tab = await context.newPage();
         await tab.goto(`${base}${path}`);
         expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        if (path === englishPath) {
+          // As laid out: the words and the date stay apart.
+          expect(await tab.locator('.correction-marker a').innerText()).toMatch(
+            /^Corrected 2 times, last March 11, 2024\b/,
+          );
+        }
         const results = await new AxeBuilder({ page: tab })
           .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
           .analyze();
