@@ -4,8 +4,10 @@
  * already an entity), `</script>`, an HTML comment, a CDATA end, a line
  * separator and emoji. Every place the headline goes (page, <title>, link
  * preview tags, JSON-LD, share links, feed, share card) must carry it
- * exactly, and none may let it out of its element. The article is built
- * beside the site's own content.
+ * exactly as the build reads it, with the body's typography (curled quotes,
+ * `--` as a dash: so `<!--` reaches no copy as a comment opener), and none
+ * may let it out of its element. The article is built beside the site's
+ * own content.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smartPunctuation } from '@/lib/markdown/remark-smart-punctuation';
 import { buildSite, project } from './build-site';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-hostile-'));
@@ -24,6 +27,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const title = `"Quoted" & 'apostrophed' </script><script>alert(1)</script> <!-- A&amp;B --> ]]> \u2028 Kyiv 🇺🇦 cheers 🎉`;
 const standfirst = 'A standfirst with </script> & "quotes" too 👍🏽';
+/** The headline and standfirst as every copy shows them: with the body's typography. */
+const shownTitle = smartPunctuation(title);
+const shownStandfirst = smartPunctuation(standfirst);
 const path = '/world/2022/06/01/hostile/';
 const canonical = `https://broadside.example${path}`;
 
@@ -66,9 +72,9 @@ describe('a headline full of quotes, ampersands, </script> and emoji', () => {
   });
 
   it('is the page heading and the document title, exactly', () => {
-    expect(toString(select('h1', page)!)).toBe(title);
-    expect(toString(select('title', page)!)).toBe(`${title} | Broadside`);
-    expect(toString(select('.standfirst', page)!)).toBe(standfirst);
+    expect(toString(select('h1', page)!)).toBe(shownTitle);
+    expect(toString(select('title', page)!)).toBe(`${shownTitle} | Broadside`);
+    expect(toString(select('.standfirst', page)!)).toBe(shownStandfirst);
   });
 
   it('runs no script of its own: the only scripts are the build’s and the JSON-LD', () => {
@@ -85,10 +91,10 @@ describe('a headline full of quotes, ampersands, </script> and emoji', () => {
   });
 
   it('is in the link preview tags exactly', () => {
-    expect(meta('og:title')).toEqual([title]);
-    expect(meta('twitter:title')).toEqual([title]);
-    expect(meta('og:description')).toEqual([standfirst]);
-    expect(meta('og:image:alt')).toEqual([`Broadside card: World, June 1, 2022. ${title}`]);
+    expect(meta('og:title')).toEqual([shownTitle]);
+    expect(meta('twitter:title')).toEqual([shownTitle]);
+    expect(meta('og:description')).toEqual([shownStandfirst]);
+    expect(meta('og:image:alt')).toEqual([`Broadside card: World, June 1, 2022. ${shownTitle}`]);
     expect(meta('og:url')).toEqual([canonical]);
   });
 
@@ -102,19 +108,24 @@ describe('a headline full of quotes, ampersands, </script> and emoji', () => {
       expect(text.toLowerCase()).not.toContain('</script');
     }
     const [news, crumbs] = raw.map((text) => JSON.parse(text) as Record<string, unknown>);
-    expect(news).toMatchObject({ '@type': 'NewsArticle', headline: title, description: standfirst, url: canonical });
-    expect(crumbs).toMatchObject({ itemListElement: [{}, {}, { name: title, item: canonical }] });
+    expect(news).toMatchObject({
+      '@type': 'NewsArticle',
+      headline: shownTitle,
+      description: shownStandfirst,
+      url: canonical,
+    });
+    expect(crumbs).toMatchObject({ itemListElement: [{}, {}, { name: shownTitle, item: canonical }] });
   });
 
   it('is handed to every share link and the share element exactly', () => {
     const share = select('share-links', page)!;
-    expect(attr(share, 'dataTitle')).toBe(title);
+    expect(attr(share, 'dataTitle')).toBe(shownTitle);
     const links = selectAll('.share-list a', page).map((link) => new URL(attr(link, 'href')!));
     expect(links).toHaveLength(6);
     for (const link of links) {
       const params = [...link.searchParams.values()].join('\n');
       expect(params, link.href).toContain(canonical);
-      if (!/facebook|linkedin/.test(link.host)) expect(params, link.href).toContain(title);
+      if (!/facebook|linkedin/.test(link.host)) expect(params, link.href).toContain(shownTitle);
     }
   });
 
@@ -128,8 +139,8 @@ describe('a headline full of quotes, ampersands, </script> and emoji', () => {
     const xml = readFileSync(join(dist, 'feed.xml'), 'utf8');
     expect(xml).not.toContain('<script>');
     const item = xml.slice(xml.indexOf('<item>'));
-    expect(xmlText(item, 'title')[0]).toBe(title);
-    expect(xmlText(item, 'description')[0]).toBe(standfirst);
+    expect(xmlText(item, 'title')[0]).toBe(shownTitle);
+    expect(xmlText(item, 'description')[0]).toBe(shownStandfirst);
     const body = xmlText(item, 'content:encoded')[0]!;
     expect(toString(fromHtml(body))).toContain('She said: “Rock & roll, well-known — and 100% fine.” Then she left.');
     expect(body).not.toContain('<script>');

@@ -47,6 +47,16 @@ test.describe('the seed article with JavaScript off', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   });
 
+  test('sets the headline with the body’s typography: curled quotes around ‘warmongering’', async ({ page }) => {
+    await page.goto(articlePath);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
+    );
+    await expect(page).toHaveTitle(
+      'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow | Broadside',
+    );
+  });
+
   test('shows both timestamps in UAE time, machine-readable with their offset', async ({ page }) => {
     await page.goto(articlePath);
     const published = page.locator('.timestamps time').first();
@@ -106,7 +116,7 @@ test.describe('site pages', () => {
     );
     await expect(
       page.getByRole('link', {
-        name: "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow",
+        name: 'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
       }),
     ).toHaveAttribute('href', articlePath);
     // The live blog comes before the article list.

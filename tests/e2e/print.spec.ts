@@ -3,8 +3,15 @@
  * and poppler's pdftotext and pdftoppm read back what a reader would hold.
  */
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import sharp from 'sharp';
+import { serveFolder } from '../../scripts/serve';
+import { buildSite, project } from '../build/build-site';
 import { articlePath, liveBlogPath, normalise, seedLines } from './seed';
 
 const origin = 'https://broadside.example';
@@ -230,6 +237,55 @@ test.describe('printing the seed article', () => {
     ]) {
       expect(data[y! * info.width + x!], 'a corner of the page').toBe(255);
     }
+  });
+});
+
+/**
+ * Corrections and an editor's note print: an article written for the test
+ * (tests/fixtures/content/records, fictional) is built beside the site's
+ * own content and served for this group alone, since the seed has no
+ * correction and one added to it would be invented.
+ */
+test.describe('printing a corrected article', () => {
+  test.describe.configure({ mode: 'serial', timeout: 300_000 });
+  const correctedPath = '/world/2024/03/10/harbour-bridge-reopens/';
+  const work = mkdtempSync(join(tmpdir(), 'broadside-print-records-'));
+  let server: Server | undefined;
+  let base = '';
+
+  // Paper is the same from any device: printed once, and the site built once.
+  test.skip(({ isMobile }) => isMobile, 'printed on the desktop project only');
+
+  test.beforeAll(async () => {
+    const content = join(work, 'content');
+    cpSync(join(project, 'content'), content, { recursive: true });
+    cpSync(join(project, 'tests/fixtures/content/records'), content, { recursive: true });
+    const { status, output } = buildSite(content, join(work, 'dist'));
+    expect(status, output).toBe(0);
+    server = await serveFolder(join(work, 'dist'));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  test.afterAll(async () => {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('A4: the note, the marker, every correction with its time, and the other edition with its address', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(`${base}${correctedPath}`);
+    const printout = await print(page, testInfo, 'corrected-A4', 'A4');
+    expect(printout.text).toMatch(/EDITOR.S NOTE/);
+    expect(printed(printout, 'This article is a test fixture: the bridge and the city are fictional.')).toBe(true);
+    expect(printed(printout, 'Corrected 2 times, last March 11, 2024'), 'the marker').toBe(true);
+    for (const line of [
+      'Correction, March 10, 2024, 3:30 PM GMT+4: An earlier version gave the bridge’s length as 900 metres; it is 700 metres.',
+      'Correction, March 11, 2024, 10:00 AM GMT+4: An earlier version said the repairs took four weeks; they took three.',
+    ]) {
+      expect(printed(printout, line), line).toBe(true);
+    }
+    expect(printed(printout, `Français (${origin}/world/2024/03/10/pont-du-port-rouvre/)`), 'the edition').toBe(true);
   });
 });
 

@@ -272,7 +272,7 @@ test.describe('search', () => {
     await expect(page.getByRole('status')).toHaveText('1 article matches “Bondarev”.');
     const result = page.locator('.search-results li');
     await expect(result.getByRole('link')).toHaveText(
-      "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow",
+      'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
     );
     await expect(result.getByRole('link')).toHaveAttribute('href', articlePath);
     await expect(result.locator('mark').first()).toHaveText(/bondarev/i);

@@ -348,4 +348,72 @@ describe('redirects from paths the build serves', () => {
       expect(section).not.toMatch(/^_|\./);
     }
   });
+
+  describe('language editions', () => {
+    const english = (editions: Record<string, string>) => article('2023/library', { editions });
+    const arabic = (editions: Record<string, string>) =>
+      article('2023/library-ar', { lang: 'ar', slug: 'library-ar', editions });
+    const englishPath = '/world/2022/05/23/library/';
+    const arabicPath = '/world/2022/05/23/library-ar/';
+
+    it('accepts two editions that name each other', () => {
+      expect(problemsOf([english({ ar: arabicPath }), arabic({ en: englishPath })], [])).toEqual([]);
+    });
+
+    it('refuses a one-way edition, naming both files and the line to add', () => {
+      expect(problemsOf([english({ ar: arabicPath }), arabic({})], [])).toEqual([
+        {
+          file: 'content/articles/2023/library.md',
+          field: 'editions.ar',
+          message: `"${arabicPath}" is content/articles/2023/library-ar.md, which does not name this article back: add \`en: ${englishPath}\` to its \`editions\`, so each edition leads to the other`,
+        },
+      ]);
+    });
+
+    it('refuses an edition that names another article back', () => {
+      const [problem] = problemsOf(
+        [english({ ar: arabicPath }), arabic({ en: '/world/2022/05/23/other/' }), article('2023/other')],
+        [],
+      );
+      expect(problem?.message).toContain('(its en edition is /world/2022/05/23/other/)');
+    });
+
+    it('refuses an edition path that is no article', () => {
+      expect(problemsOf([english({ ar: '/world/2022/05/23/nothing/' })], [])).toEqual([
+        {
+          file: 'content/articles/2023/library.md',
+          field: 'editions.ar',
+          message:
+            '"/world/2022/05/23/nothing/" is no article\'s permalink: give the permalink of the ar edition, e.g. /world/2023/11/06/slug/',
+        },
+      ]);
+    });
+
+    it('refuses an old path, pointing to the permalink', () => {
+      const moved = article('2023/library-ar', {
+        lang: 'ar',
+        slug: 'library-ar',
+        editions: { en: englishPath },
+        redirectFrom: ['/old/library-ar/'],
+      });
+      const [problem] = problemsOf([english({ ar: '/old/library-ar/' }), moved], []);
+      expect(problem?.message).toBe(
+        `"/old/library-ar/" is an old path that redirects to ${arabicPath}: give the edition's permalink itself`,
+      );
+    });
+
+    it('refuses an edition in another language than the one it is listed under', () => {
+      const [problem] = problemsOf([english({ fr: arabicPath }), arabic({ en: englishPath })], []);
+      expect(problem).toEqual({
+        file: 'content/articles/2023/library.md',
+        field: 'editions.fr',
+        message: `"${arabicPath}" is content/articles/2023/library-ar.md, which is in ar (its \`lang\`), not fr: list it under ar, or correct its \`lang\``,
+      });
+    });
+
+    it("refuses the article's own permalink", () => {
+      const [problem] = problemsOf([english({ ar: englishPath })], []);
+      expect(problem?.message).toContain("is this article's own permalink");
+    });
+  });
 });

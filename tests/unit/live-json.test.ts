@@ -50,7 +50,11 @@ describe('liveBlogJson', () => {
       html: '<article class="live-update" id="update-u39"><p>Text.</p></article>',
     });
     expect(feed.older.map((update) => update.id)).toEqual(['u9', 'u8', 'u7', 'u6', 'u5', 'u4', 'u3', 'u2', 'u1', 'u0']);
-    expect(feed.older.at(-1)).toEqual({ id: 'u0', modified: '2024-06-01T09:00:00.000Z', url: '/live/vote/updates/u0/' });
+    expect(feed.older.at(-1)).toEqual({
+      id: 'u0',
+      modified: '2024-06-01T09:00:00.000Z',
+      url: '/live/vote/updates/u0/',
+    });
     expect(feed.latest).toEqual({ datetime: '2024-06-01T08:39:00+01:00', text: 'June 1, 2024, 8:39 AM' });
     expect(feed.statusHtml).toBe('<span class="live-badge">Live</span> <span>Coverage is live</span>');
   });

@@ -46,3 +46,22 @@ describe('articleFeedHtml', () => {
     );
   });
 });
+
+describe('articleFeedHtml with records', () => {
+  it("carries the editor's note above the body and the corrections after it, in the order given", () => {
+    expect(
+      articleFeedHtml({
+        pageUrl: page,
+        standfirst: 'He quit.',
+        note: 'Reported from Geneva.',
+        bodyHtml: '<p>Body.</p>',
+        corrections: [
+          { label: 'Correction, May 24, 2022, 10:00 AM GMT+4', text: 'The day was wrong.' },
+          { label: 'Correction, May 25, 2022, 9:30 AM GMT+4', text: 'So was the <place>.' },
+        ],
+      }),
+    ).toBe(
+      '<p><strong>He quit.</strong></p><p><strong>Editor’s note:</strong> Reported from Geneva.</p><p>Body.</p><p><em>Correction, May 24, 2022, 10:00 AM GMT+4:</em> The day was wrong.</p><p><em>Correction, May 25, 2022, 9:30 AM GMT+4:</em> So was the &lt;place>.</p>',
+    );
+  });
+});

@@ -33,6 +33,21 @@ const article: NewsArticleInput = {
 const parsed = (data: Parameters<typeof serializeJsonLd>[0]) => JSON.parse(serializeJsonLd(data)) as unknown;
 
 describe('newsArticleJsonLd', () => {
+  it('carries corrections as CorrectionComment items with their text and time, and none when there are none', () => {
+    const corrected = newsArticleJsonLd({
+      ...article,
+      corrections: [{ text: 'An earlier version gave the wrong day.', datePublished: '2022-05-24T10:00:00+04:00' }],
+    });
+    expect(corrected.correction).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'An earlier version gave the wrong day.',
+        datePublished: '2022-05-24T10:00:00+04:00',
+      },
+    ]);
+    expect(newsArticleJsonLd({ ...article, corrections: [] })).not.toHaveProperty('correction');
+  });
+
   it('describes the article with its dates as written, publisher, image and canonical URL', () => {
     expect(newsArticleJsonLd(article)).toEqual({
       '@context': 'https://schema.org',

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '@/lib/time/dates';
-import { articleMeta, authorMeta, liveBlogMeta, liveUpdateMeta, websiteMeta } from '@/lib/metadata/page-meta';
+import { z } from 'astro/zod';
+import {
+  articleCard,
+  articleMeta,
+  authorMeta,
+  liveBlogMeta,
+  liveUpdateMeta,
+  websiteMeta,
+} from '@/lib/metadata/page-meta';
+import { articleSchema } from '@/lib/schemas/article';
 
 const datetime = (text: string) =>
   parseTimestamp(text) as Extract<ReturnType<typeof parseTimestamp>, { kind: 'datetime' }>;
@@ -51,6 +60,82 @@ const blog = {
 
 const tag = (meta: ReturnType<typeof articleMeta>, key: string) =>
   meta.tags.filter((item) => item.key === key).map((item) => item.content);
+
+describe('the headline in every copy', () => {
+  it('is the typographic one the build reads: page title, Open Graph, JSON-LD and share card alike', () => {
+    const data = articleSchema(z.string()).parse({
+      title: article.data.title,
+      standfirst: article.data.standfirst,
+      section: 'world',
+      published: '2022-05-23',
+    });
+    const typeset = 'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow';
+    const meta = articleMeta({ id: article.id, data }, []);
+    expect(tag(meta, 'og:title')).toEqual([typeset]);
+    expect(meta.jsonLd[0]).toMatchObject({ headline: typeset });
+    expect(articleCard({ id: article.id, data }).headline).toBe(typeset);
+  });
+});
+
+describe('articleMeta of a corrected article with editions', () => {
+  const corrected = {
+    ...article,
+    id: '2023/library',
+    data: {
+      ...article.data,
+      corrections: [
+        { time: datetime('2022-05-25T09:30:00+04:00'), text: 'A later correction.' },
+        { time: datetime('2022-05-24T10:00:00+04:00'), text: 'An earlier version gave the wrong day.' },
+      ],
+      editions: {
+        fr: '/world/2022/05/23/bibliotheque/',
+        ar: '/world/2022/05/23/maktaba/',
+        'pt-BR': '/world/2022/05/23/biblioteca/',
+      },
+    },
+  };
+  const meta = articleMeta(corrected, []);
+  const [news] = meta.jsonLd;
+
+  it('carries each correction as a CorrectionComment, oldest first, and dates the change by the latest', () => {
+    expect(news).toMatchObject({
+      datePublished: '2022-05-23',
+      dateModified: '2022-05-25T09:30:00+04:00',
+      correction: [
+        {
+          '@type': 'CorrectionComment',
+          text: 'An earlier version gave the wrong day.',
+          datePublished: '2022-05-24T10:00:00+04:00',
+        },
+        { '@type': 'CorrectionComment', text: 'A later correction.', datePublished: '2022-05-25T09:30:00+04:00' },
+      ],
+    });
+    expect(tag(meta, 'article:modified_time')).toEqual(['2022-05-25T09:30:00+04:00']);
+  });
+
+  it('names every language of the page for hreflang, itself first, each URL absolute', () => {
+    expect(meta.alternates).toEqual([
+      { hreflang: 'en', href: 'https://broadside.example/world/2022/05/23/library/' },
+      { hreflang: 'ar', href: 'https://broadside.example/world/2022/05/23/maktaba/' },
+      { hreflang: 'fr', href: 'https://broadside.example/world/2022/05/23/bibliotheque/' },
+      { hreflang: 'pt-BR', href: 'https://broadside.example/world/2022/05/23/biblioteca/' },
+    ]);
+  });
+
+  it("gives og:locale:alternate for each other edition, after the page's own og:locale", () => {
+    expect(tag(meta, 'og:locale')).toEqual(['en_US']);
+    expect(tag(meta, 'og:locale:alternate')).toEqual(['ar', 'fr', 'pt_BR']);
+    const keys = meta.tags.map((item) => item.key);
+    expect(keys.indexOf('og:locale:alternate')).toBe(keys.indexOf('og:locale') + 1);
+  });
+
+  it('leaves out corrections, alternates and alternate locales an article has not got', () => {
+    const plain = articleMeta(article, []);
+    expect(plain.jsonLd[0]).not.toHaveProperty('correction');
+    expect(plain.alternates).toEqual([]);
+    expect(tag(plain, 'og:locale:alternate')).toEqual([]);
+  });
+});
 
 describe('articleMeta', () => {
   const meta = articleMeta(article, []);

@@ -47,6 +47,9 @@ const article = {
       credit: 'AFP',
     },
     lang: 'en',
+    corrections: [{ time: parseTimestamp('2022-05-24T10:00:00+04:00'), text: 'A correction.' }],
+    note: 'A note.',
+    editions: { ar: '/world/2022/05/23/russian-diplomat-un-resigns-ar/' },
   },
 };
 const jane = { name: 'Jane Doe', path: '/authors/jane-doe/', url: 'https://broadside.example/authors/jane-doe/' };
@@ -64,7 +67,7 @@ describe('the ids around the body', () => {
     expect(html, 'the lead image is drawn').toContain('A caption.');
     expect(html, 'the byline is drawn').toContain('Jane Doe</a>');
     const layoutIds = idsIn(html.replace(body, ''));
-    expect(layoutIds).toEqual(expect.arrayContaining(['main', 'share-label']));
+    expect(layoutIds).toEqual(expect.arrayContaining(['main', 'share-label', 'corrections', 'editors-note']));
     expect(
       layoutIds.filter((id) => !isPageId(id)),
       'ids missing from src/lib/markdown/page-ids.ts',
@@ -95,6 +98,8 @@ describe('the ids around the body', () => {
 
   it('lists no id that no page uses any more', () => {
     expect([...pageIds].sort()).toEqual([
+      'corrections',
+      'editors-note',
       'key-events-heading',
       'main',
       'pinned-heading',

@@ -67,6 +67,64 @@ describe('articleSchema', () => {
     ['a language that is not BCP 47', { lang: 'english!' }, 'lang: is not a BCP 47 language tag'],
     ['a draft flag that is not a boolean', { draft: 'yes' }, 'draft: '],
     ['a redirect that is not text', { redirectFrom: [404] }, 'redirectFrom.0: '],
+    [
+      'a correction before a date-only published',
+      { corrections: [{ time: '2022-05-22T23:00:00+04:00', text: 'A fix.' }] },
+      'corrections.0.time: is before `published`: a correction comes after the article it corrects',
+    ],
+    [
+      'a correction before a published date-time',
+      {
+        published: '2022-05-23T15:25:00+04:00',
+        updated: undefined,
+        corrections: [
+          { time: '2022-05-24T10:00:00+04:00', text: 'Fine.' },
+          { time: '2022-05-23T15:00:00+04:00', text: 'Too early.' },
+        ],
+      },
+      'corrections.1.time: is before `published`',
+    ],
+    [
+      'a correction without an offset',
+      { corrections: [{ time: '2022-05-24T10:00', text: 'A fix.' }] },
+      'corrections.0.time: ',
+    ],
+    [
+      'a correction with no text',
+      { corrections: [{ time: '2022-05-24T10:00:00+04:00', text: ' ' }] },
+      'corrections.0.text: must not be empty',
+    ],
+    [
+      'a correction with a misspelt field',
+      { corrections: [{ time: '2022-05-24T10:00:00+04:00', txt: 'x' }] },
+      'corrections.0: Unrecognized key: "txt"',
+    ],
+    ['an empty note', { note: '' }, 'note: must not be empty'],
+    [
+      'an edition given as a full URL',
+      { editions: { ar: 'https://broadside.example/world/2022/05/23/x/' } },
+      'editions.ar: "https://broadside.example/world/2022/05/23/x/" is not an article\'s permalink on this site',
+    ],
+    [
+      'an edition path without its last slash',
+      { editions: { ar: '/world/2022/05/23/x' } },
+      'editions.ar: "/world/2022/05/23/x" is not',
+    ],
+    [
+      'an edition in a language the site cannot name',
+      { editions: { 'arabic!': '/world/2022/05/23/x/' } },
+      'editions.arabic!: "arabic!" is not a BCP 47 language tag',
+    ],
+    [
+      "an edition in the article's own language",
+      { lang: 'en', editions: { en: '/world/2022/05/23/x/', ar: '/world/2022/05/23/y/' } },
+      "editions.en: is the article's own language (`lang: en`): list only editions in other languages",
+    ],
+    [
+      "an edition in the article's own language, written otherwise",
+      { lang: 'pt-BR', editions: { 'pt-br': '/world/2022/05/23/x/' } },
+      "editions.pt-br: is the article's own language",
+    ],
   ])('refuses %s', (_, change, expected) => {
     const result = schema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
@@ -91,6 +149,44 @@ describe('articleSchema', () => {
       expect(problems(at('2022-05-24'))).toEqual([]);
       expect(problems(at('2022-05-26'))).toHaveLength(1);
     });
+  });
+
+  it("accepts corrections after publication in any order, an editor's note and editions in other languages", () => {
+    const result = schema.safeParse({
+      ...valid,
+      corrections: [
+        { time: '2022-05-25T09:00:00+04:00', text: 'Second.' },
+        { time: '2022-05-23T00:10:00+04:00', text: 'First, on the day of publication.' },
+      ],
+      note: 'This article was written with reporting from Geneva.',
+      editions: { ar: '/world/2022/05/23/diplomat-ar/', 'pt-BR': '/world/2022/05/23/diplomat-pt/' },
+    });
+    expect(problems(result)).toEqual([]);
+    expect(result.data?.corrections.map((correction) => correction.text)).toEqual([
+      'Second.',
+      'First, on the day of publication.',
+    ]);
+    expect(result.data?.editions).toEqual({
+      ar: '/world/2022/05/23/diplomat-ar/',
+      'pt-BR': '/world/2022/05/23/diplomat-pt/',
+    });
+    expect(schema.parse(valid)).toMatchObject({ corrections: [], editions: {} });
+  });
+
+  it("gives the headline, standfirst, caption, note and corrections the body's typography", () => {
+    const result = schema.parse({
+      ...valid,
+      title: "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow",
+      standfirst: 'He says "enough" -- and leaves...',
+      image: { src: 'a.jpg', alt: "The 'alt' stays as written", caption: "Bondarev's letter" },
+      note: "The diplomat's letter was published on LinkedIn.",
+      corrections: [{ time: '2022-05-24T10:00:00+04:00', text: 'An earlier version said "Tuesday".' }],
+    });
+    expect(result.title).toBe('Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow');
+    expect(result.standfirst).toBe('He says “enough” — and leaves…');
+    expect(result.image).toMatchObject({ alt: "The 'alt' stays as written", caption: 'Bondarev’s letter' });
+    expect(result.note).toBe('The diplomat’s letter was published on LinkedIn.');
+    expect(result.corrections[0]?.text).toBe('An earlier version said “Tuesday”.');
   });
 
   it('accepts an empty alt for a decorative image', () => {
@@ -148,5 +244,18 @@ describe('liveUpdateSchema', () => {
     const result = liveUpdateSchema().safeParse({ ...update, ...change });
     expect(result.success).toBe(false);
     expect(problems(result).join('\n')).toContain(expected);
+  });
+});
+
+describe('live blog typography', () => {
+  it("curls the quotes of a blog's title and standfirst and of an update's title, as the body's", () => {
+    const blog = liveBlogSchema(z.string()).parse({
+      ...validBlog,
+      title: "Russia-Ukraine: 'live'",
+      standfirst: 'The "latest".',
+    });
+    expect([blog.title, blog.standfirst]).toEqual(['Russia-Ukraine: ‘live’', 'The “latest”.']);
+    const update = liveUpdateSchema().parse({ time: '2022-05-23T10:00:00+04:00', title: "UN Watch: 'a hero'" });
+    expect(update.title).toBe('UN Watch: ‘a hero’');
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, canDrawHeadline, cardAlt, drawableText, headlineSize } from '@/lib/share-card/card';
 import { cardFile } from '@/lib/share-card/cache-fs';
 import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
+import { smartPunctuation } from '@/lib/markdown/remark-smart-punctuation';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'broadside-cards-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -43,9 +44,11 @@ describe('share cards', { timeout: 60_000 }, () => {
         cardKey({ ...seed, section: 'Business' }),
         cardKey({ ...seed, date: 'May 24, 2022' }),
         cardKey({ ...seed, badge: 'Live' }),
+        // The headline as the build reads it, with curled quotes: a card drawn straight is not reused.
+        cardKey({ ...seed, headline: smartPunctuation(seed.headline) }),
       ]),
     );
-    expect(keys.size).toBe(5);
+    expect(keys.size).toBe(6);
   });
 
   it('wraps and clamps a very long headline full of markup and emoji instead of failing', async () => {

@@ -66,6 +66,21 @@ describe('the last change of a page, as the page shows it', () => {
     expect(articleChange(updated).text).toBe('2022-05-23T15:25:00+04:00');
   });
 
+  it('takes a correction later than the update, and leaves an earlier one aside', () => {
+    const corrected = article('2022/seed', {
+      updated: time('2022-05-23T15:25:00+04:00'),
+      corrections: [{ time: dateTime('2022-05-24T10:00:00+04:00') }, { time: dateTime('2022-05-23T16:00:00+04:00') }],
+    });
+    expect(articleChange(corrected).text).toBe('2022-05-24T10:00:00+04:00');
+    const beforeUpdate = article('2022/seed', {
+      updated: time('2022-05-25T09:00:00+04:00'),
+      corrections: [{ time: dateTime('2022-05-24T10:00:00+04:00') }],
+    });
+    expect(articleChange(beforeUpdate).text).toBe('2022-05-25T09:00:00+04:00');
+    const neverUpdated = article('2022/brief', { corrections: [{ time: dateTime('2022-05-23T08:00:00+04:00') }] });
+    expect(articleChange(neverUpdated).text).toBe('2022-05-23T08:00:00+04:00');
+  });
+
   it('takes a live blog’s newest update, in whatever order they are written, else its start', () => {
     const blog = liveBlog('russia-ukraine', [
       '2022-05-23T10:05:00+04:00',

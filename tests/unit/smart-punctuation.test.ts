@@ -1,6 +1,16 @@
 import type { Link } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { educateDashes, educateQuotes, showsItsUrl } from '@/lib/markdown/remark-smart-punctuation';
+import {
+  educateDashes,
+  educateQuotes,
+  remarkSmartPunctuation,
+  showsItsUrl,
+  smartPunctuation,
+} from '@/lib/markdown/remark-smart-punctuation';
 
 describe('educateQuotes', () => {
   it('opens at the start, after a space, a bracket or a dash, and closes elsewhere', () => {
@@ -62,5 +72,43 @@ describe('showsItsUrl', () => {
     expect(showsItsUrl(link('https://example.com/a--b', 'the report -- in full'))).toBe(false);
     expect(showsItsUrl(link('https://example.com/a--b', 'example.com/a--b/more'))).toBe(false);
     expect(showsItsUrl(link('https://example.com/', ''))).toBe(false);
+  });
+});
+
+describe('smartPunctuation', () => {
+  /** What the body's plugin makes of the same words, as a one-paragraph Markdown body. */
+  const asBody = (text: string) => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartPunctuation);
+    return toString(processor.runSync(processor.parse(text)));
+  };
+
+  it("curls a headline's quotes as the body does: the seed's 'warmongering'", () => {
+    const headline = "Russian diplomat to UN resigns with LinkedIn broadside at 'warmongering' Moscow";
+    expect(smartPunctuation(headline)).toBe(
+      'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
+    );
+  });
+
+  it('gives the same text as the body for the same words', () => {
+    for (const text of [
+      "\"It's over,\" she said -- in the '90s... 'Not quite.'",
+      "Bondarev's letter: 'Never have I been so ashamed'",
+      'Talks --- or not -- ended...',
+      "See https://example.com/a--b/c...d and 'www.example.com/x--y' -- or desk--news@example.com",
+    ]) {
+      expect(smartPunctuation(text), text).toBe(asBody(text));
+    }
+  });
+
+  it('leaves addresses as written and pairs quotes around them', () => {
+    expect(smartPunctuation('"https://example.com/a--b" -- see www.example.org/c...d')).toBe(
+      '“https://example.com/a--b” — see www.example.org/c...d',
+    );
+    expect(smartPunctuation("Write to 'desk--news@example.com'")).toBe('Write to ‘desk--news@example.com’');
+  });
+
+  it('leaves text with nothing to curl as it is', () => {
+    expect(smartPunctuation('No quotes — at all…')).toBe('No quotes — at all…');
+    expect(smartPunctuation('')).toBe('');
   });
 });

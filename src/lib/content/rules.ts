@@ -4,7 +4,8 @@
  * problem names the file and the field, says what is wrong and what would
  * be right.
  */
-import { reservedPathSegments, sectionSlugs } from '../../site.config';
+import { reservedPathSegments, sectionSlugs, site } from '../../site.config';
+import { editionIn, sameLanguage } from './editions';
 import type { Timestamp } from '../time/dates';
 import { pagePath } from '../routes/pagination';
 import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, sectionPath, tagPath } from '../routes/permalinks';
@@ -22,6 +23,10 @@ export interface ArticleForRules {
     tags: string[];
     liveUpdates?: { href: string } | undefined;
     redirectFrom: string[];
+    /** BCP 47; the site's language when absent. */
+    lang?: string | undefined;
+    /** Other language editions: language tag to permalink. */
+    editions?: Readonly<Record<string, string>> | undefined;
   };
 }
 
@@ -149,6 +154,56 @@ function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | 
   };
 }
 
+/**
+ * Language editions: each must be another article's permalink, in the
+ * language it is listed under, and that article must list this one back in
+ * this one's language, so a reader can go either way and the two pages'
+ * `hreflang` links agree (search engines ignore a one-way pair). A one-way
+ * edition names both files.
+ */
+function editionProblems(articles: ArticleForRules[], redirectTargets: ReadonlyMap<string, string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const byPermalink = new Map(articles.map((article) => [articlePermalink(article), article]));
+  for (const article of articles) {
+    const file = fileOf(article, 'articles');
+    const permalink = articlePermalink(article);
+    const lang = article.data.lang ?? site.lang;
+    for (const [tag, path] of Object.entries(article.data.editions ?? {})) {
+      const refuse = (message: string) =>
+        problems.push({ file, field: `editions.${tag}`, message: `"${path}" ${message}` });
+      const edition = byPermalink.get(path);
+      if (!edition) {
+        const target = redirectTargets.get(withSlash(path));
+        refuse(
+          target
+            ? `is an old path that redirects to ${target}: give the edition's permalink itself`
+            : `is no article's permalink: give the permalink of the ${tag} edition, e.g. /world/2023/11/06/slug/`,
+        );
+        continue;
+      }
+      const editionFile = fileOf(edition, 'articles');
+      if (edition === article) {
+        refuse(`is this article's own permalink: an edition is another article, in another language`);
+        continue;
+      }
+      const editionLang = edition.data.lang ?? site.lang;
+      if (!sameLanguage(editionLang, tag)) {
+        refuse(
+          `is ${editionFile}, which is in ${editionLang} (its \`lang\`), not ${tag}: list it under ${editionLang}, or correct its \`lang\``,
+        );
+        continue;
+      }
+      const back = editionIn(edition.data.editions ?? {}, lang);
+      if (back !== permalink) {
+        refuse(
+          `is ${editionFile}, which does not name this article back${back ? ` (its ${lang} edition is ${back})` : ''}: add \`${lang}: ${permalink}\` to its \`editions\`, so each edition leads to the other`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** The entries of a content sync, for the rules that look across them. */
 export interface EntriesForRules {
   articles: ArticleForRules[];
@@ -254,6 +309,7 @@ export function findContentProblems({
     });
   }
 
+  problems.push(...editionProblems(articles, redirectTargets));
   problems.push(...liveUpdateProblems(liveBlogs, liveUpdates, blogFileExists));
   return problems;
 }

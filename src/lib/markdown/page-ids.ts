@@ -14,6 +14,10 @@ export const pageIds = [
   'pinned-heading',
   'key-events-heading',
   'updates-heading',
+  // Corrections: the heading the correction marker links to.
+  'corrections',
+  // EditorsNote: the label that names the note.
+  'editors-note',
 ] as const;
 
 /**

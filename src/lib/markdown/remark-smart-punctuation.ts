@@ -52,31 +52,92 @@ function educateBlocks(node: Nodes): void {
  * on that string, and each text node gets its own stretch back.
  */
 function educateBlock(block: Nodes): void {
-  const texts: { node: Text; start: number }[] = [];
-  let joined = '';
+  const texts: Text[] = [];
+  const stretches: Stretch[] = [];
   const collect = (node: Nodes) => {
     if (node.type === 'text') {
-      texts.push({ node, start: joined.length });
-      joined += node.value;
+      texts.push(node);
+      stretches.push({ value: node.value });
     } else if (node.type === 'break') {
-      joined += ' ';
+      stretches.push({ value: '', readsAs: ' ' });
     } else if (
       node.type === 'inlineCode' ||
       node.type === 'image' ||
       node.type === 'imageReference' ||
       (node.type === 'link' && showsItsUrl(node))
     ) {
-      joined += 'x';
+      stretches.push({ value: '', readsAs: 'x' });
     } else if (!VERBATIM.has(node.type) && 'children' in node) {
       for (const child of node.children) collect(child);
     }
   };
   collect(block);
-  // Quotes change one character for one, so each node's stretch of the string stays where it was.
+  const educated = educateStretches(stretches).filter((_, index) => stretches[index]!.readsAs === undefined);
+  texts.forEach((node, index) => {
+    node.value = educated[index]!;
+  });
+}
+
+/**
+ * A stretch of one block's text. One with `readsAs` stays exactly as
+ * written, and counts as that text when quotes are paired (code as a
+ * letter, a line break as a space).
+ */
+interface Stretch {
+  value: string;
+  readsAs?: string;
+}
+
+/**
+ * The stretches of one block, educated together: quotes are settled on the
+ * block's whole text, so a quote that opens in one stretch and closes in
+ * another still pairs; verbatim stretches come back as they were.
+ */
+function educateStretches(stretches: readonly Stretch[]): string[] {
+  let joined = '';
+  const starts = stretches.map((stretch) => {
+    const start = joined.length;
+    joined += stretch.readsAs ?? stretch.value;
+    return start;
+  });
+  // Quotes change one character for one, so each stretch stays where it was in the string.
   const quoted = educateQuotes(joined);
-  for (const { node, start } of texts) {
-    node.value = educateDashes(quoted.slice(start, start + node.value.length));
+  return stretches.map((stretch, index) =>
+    stretch.readsAs === undefined
+      ? educateDashes(quoted.slice(starts[index], starts[index]! + stretch.value.length))
+      : stretch.value,
+  );
+}
+
+/**
+ * Addresses in plain text, as GFM would link them in the body: `https://`
+ * and `http://` URLs, `www.` names, e-mail addresses. They stay as written;
+ * punctuation at an address's end (a closing quote, a full stop) is prose,
+ * as GFM reads it.
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>"?!.,:;*_~')]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+
+/**
+ * The body's typography for text that is not Markdown: headlines,
+ * standfirsts, captions, notes and corrections, live update titles.
+ * They are shown beside the body and must curl as it does, so this is the
+ * plugin's own logic run on one string, read as one block: an address in
+ * it (`https://example.com/a--b`, `desk@example.com`) stays as written.
+ *
+ * ```ts
+ * smartPunctuation("LinkedIn broadside at 'warmongering' Moscow -- again...");
+ * // "LinkedIn broadside at ‘warmongering’ Moscow — again…"
+ * ```
+ */
+export function smartPunctuation(text: string): string {
+  const stretches: Stretch[] = [];
+  let last = 0;
+  for (const match of text.matchAll(ADDRESS)) {
+    stretches.push({ value: text.slice(last, match.index) }, { value: match[0], readsAs: 'x' });
+    last = match.index + match[0].length;
   }
+  stretches.push({ value: text.slice(last) });
+  return educateStretches(stretches).join('');
 }
 
 /**

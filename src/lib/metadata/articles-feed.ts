@@ -7,6 +7,7 @@
 import rss from '@astrojs/rss';
 import { getImage } from 'astro:assets';
 import { articleInstant, type Article } from '../content/articles';
+import { correctionLabel, correctionsInOrder, lastChange } from '../content/corrections';
 import { translationNotice } from '../reading/translation';
 import { absoluteUrl, articlePermalink } from '../routes/permalinks';
 import { machineTimestamp, toInstant } from '../time/dates';
@@ -31,14 +32,20 @@ export async function articlesFeed({ title, description, feedPath, articles }: A
   );
   const items = await Promise.all(
     newestArticles.map(async (article) => {
-      const { title, standfirst, section, published, updated, timezone, tags, image, translation } = article.data;
+      const { title, standfirst, section, published, timezone, tags, image, translation, note, editions } =
+        article.data;
       const pageUrl = absoluteUrl(articlePermalink(article));
       const content = articleFeedHtml({
         pageUrl,
         standfirst,
         image: image && { ...image, src: (await getImage({ src: image.src })).src },
-        notice: translationNotice(translation),
+        notice: translationNotice(translation, editions),
+        note,
         bodyHtml: article.rendered?.html ?? '',
+        corrections: correctionsInOrder(article.data.corrections).map((correction) => ({
+          label: correctionLabel(correction.time, timezone),
+          text: correction.text,
+        })),
       });
       return {
         title,
@@ -47,8 +54,8 @@ export async function articlesFeed({ title, description, feedPath, articles }: A
         pubDate: toInstant(published, timezone),
         content,
         categories: [site.sections[section].label, ...tags],
-        // RSS 2.0 has no update time of its own: Atom's element carries it.
-        customData: `<atom:updated>${machineTimestamp(updated ?? published, timezone)}</atom:updated>`,
+        // RSS 2.0 has no update time of its own: Atom's element carries it; a correction counts as an update.
+        customData: `<atom:updated>${machineTimestamp(lastChange(article.data), timezone)}</atom:updated>`,
       };
     }),
   );

@@ -64,11 +64,15 @@ export interface ArticleFeedParts {
   image?: { src: string; alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
   /** The "Powered by automated translation" notice, when the page shows it. */
   notice?: string | undefined;
+  /** The editor's note, shown above the body. */
+  note?: string | undefined;
   /** The rendered Markdown body. */
   bodyHtml: string;
+  /** The corrections as the page lists them, oldest first: "Correction, May 24, 2022, 10:00 AM GMT+4" and the text. */
+  corrections?: readonly { label: string; text: string }[] | undefined;
 }
 
-/** The whole article as one HTML document fragment: standfirst, lead image, notice, body. */
+/** The whole article as one HTML document fragment: standfirst, lead image, notice, note, body, corrections. */
 export function articleFeedHtml(parts: ArticleFeedParts): string {
   const { image } = parts;
   const caption = [image?.caption, image?.credit].filter(Boolean).join(' ');
@@ -79,6 +83,10 @@ export function articleFeedHtml(parts: ArticleFeedParts): string {
       ? [h('figure', [h('img', { src: image.src, alt: image.alt }), ...(caption ? [h('figcaption', caption)] : [])])]
       : []),
     ...(parts.notice ? [h('p', [h('em', parts.notice)])] : []),
+    ...(parts.note ? [h('p', [h('strong', 'Editor’s note:'), ' ', parts.note])] : []),
+  );
+  tree.children.push(
+    ...(parts.corrections ?? []).map((correction) => h('p', [h('em', `${correction.label}:`), ' ', correction.text])),
   );
   return feedHtml(tree, parts.pageUrl);
 }

@@ -40,6 +40,14 @@ export interface NewsArticleInput {
   image: JsonLdImage;
   publisher: Publisher;
   lang: string;
+  /** The article's corrections, oldest first, as the page lists them. */
+  corrections?: readonly CorrectionInput[] | undefined;
+}
+
+export interface CorrectionInput {
+  text: string;
+  /** Date-time with offset. */
+  datePublished: string;
 }
 
 export interface PersonInput {
@@ -130,7 +138,7 @@ function defined(object: Record<string, JsonValue | undefined>): JsonLd {
   return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as JsonLd;
 }
 
-/** A `NewsArticle` for one article. */
+/** A `NewsArticle` for one article, with a `CorrectionComment` for each correction. */
 export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
   return defined({
     '@context': CONTEXT,
@@ -148,6 +156,13 @@ export function newsArticleJsonLd(input: NewsArticleInput): JsonLd {
     publisher: publisherJsonLd(input.publisher),
     inLanguage: input.lang,
     isAccessibleForFree: true,
+    correction: input.corrections?.length
+      ? input.corrections.map((correction): JsonLd => ({
+          '@type': 'CorrectionComment',
+          text: correction.text,
+          datePublished: correction.datePublished,
+        }))
+      : undefined,
   });
 }
 

@@ -29,6 +29,8 @@ export interface OpenGraphInput {
   siteName: string;
   /** Open Graph locale, e.g. `en_US` (see `openGraphLocale`). */
   locale: string;
+  /** The locales of the page's other language editions, e.g. `['ar']` (see `openGraphLocale`). */
+  alternateLocales?: readonly string[] | undefined;
   image?: PreviewImage | undefined;
   /** Present on articles and live blogs: makes `og:type` `article`. */
   article?:
@@ -61,6 +63,7 @@ export function openGraphTags(input: OpenGraphInput): MetaTag[] {
     property('og:url', input.url),
     property('og:site_name', input.siteName),
     property('og:locale', input.locale),
+    ...(input.alternateLocales ?? []).map((locale) => property('og:locale:alternate', locale)),
   ];
   if (input.image) {
     tags.push(

@@ -3,6 +3,8 @@
  * the link-preview tags, the structured data and the feeds it offers. One
  * function per kind of page; `BaseLayout` renders the result.
  */
+import { correctionsInOrder, lastChange, type DatedCorrection } from '../content/corrections';
+import { editionLinks } from '../content/editions';
 import { liveBlogChange, updateChange } from '../content/live-changes';
 import { plainText, updateHeadline } from '../reading/update-text';
 import { site } from '../../site.config';
@@ -50,6 +52,15 @@ export interface PageMeta {
   jsonLd: JsonLd[];
   /** Feeds the page advertises, the site's own first. */
   feeds: FeedLink[];
+  /** The page in each language it has, itself included: `<link rel="alternate" hreflang>`. Empty for one language. */
+  alternates?: LanguageAlternate[] | undefined;
+}
+
+export interface LanguageAlternate {
+  /** BCP 47 tag. */
+  hreflang: string;
+  /** Absolute URL. */
+  href: string;
 }
 
 type SectionSlug = keyof typeof site.sections;
@@ -68,8 +79,12 @@ export const publisher: Publisher = {
  * what the page says of itself.
  */
 function pageTags(canonical: string, lang: string, input: Omit<OpenGraphInput, 'url' | 'siteName' | 'locale'>) {
-  const locale = openGraphLocale(lang === site.lang ? site.locale : lang);
-  return openGraphTags({ url: canonical, siteName: site.name, locale, ...input });
+  return openGraphTags({ url: canonical, siteName: site.name, locale: pageLocale(lang), ...input });
+}
+
+/** The Open Graph locale of a page in `lang`: the site's own (`en_US`) for the site's language. */
+function pageLocale(lang: string): string {
+  return openGraphLocale(lang === site.lang ? site.locale : lang);
 }
 
 function cardImage(pagePath: string, inputs: CardInputs): PreviewImage {
@@ -110,6 +125,9 @@ export interface ArticleMetaSource extends PermalinkSource {
     agencies: readonly string[];
     tags: readonly string[];
     lang: string;
+    corrections?: readonly (DatedCorrection & { text: string })[] | undefined;
+    /** Other language editions: language tag to permalink. */
+    editions?: Readonly<Record<string, string>> | undefined;
   };
 }
 
@@ -125,18 +143,27 @@ export function articleCard(article: ArticleMetaSource): CardInputs {
  * data's `author` links to the same page as the byline.
  */
 export function articleMeta(article: ArticleMetaSource, authors: NewsArticleInput['authors']): PageMeta {
-  const { title, standfirst, section, published, updated, timezone, agencies, tags, lang } = article.data;
+  const { title, standfirst, section, published, timezone, agencies, tags, lang } = article.data;
   const path = articlePermalink(article);
   const canonical = absoluteUrl(path);
   const image = cardImage(path, articleCard(article));
   const datePublished = machineTimestamp(published, timezone);
-  const dateModified = updated ? machineTimestamp(updated, timezone) : datePublished;
+  // A correction is a change: it moves `dateModified` as an update does.
+  const dateModified = machineTimestamp(lastChange(article.data), timezone);
   const sectionLabel = site.sections[section].label;
+  const editions = editionLinks(article.data.editions ?? {});
   return {
     canonical,
+    alternates: editions.length
+      ? [
+          { hreflang: lang, href: canonical },
+          ...editions.map((edition) => ({ hreflang: edition.lang, href: absoluteUrl(edition.path) })),
+        ]
+      : [],
     tags: pageTags(canonical, lang, {
       title,
       description: standfirst,
+      alternateLocales: editions.map((edition) => pageLocale(edition.lang)),
       image,
       article: { publishedTime: datePublished, modifiedTime: dateModified, section: sectionLabel, tags },
     }),
@@ -154,6 +181,10 @@ export function articleMeta(article: ArticleMetaSource, authors: NewsArticleInpu
         image,
         publisher,
         lang,
+        corrections: correctionsInOrder(article.data.corrections ?? []).map((correction) => ({
+          text: correction.text,
+          datePublished: machineTimestamp(correction.time, timezone),
+        })),
       }),
       breadcrumbs(section, title, canonical),
     ],

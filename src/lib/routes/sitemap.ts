@@ -7,7 +7,8 @@
  */
 import XMLBuilder from 'fast-xml-builder';
 import { machineTimestamp, toInstant, type Timestamp } from '../time/dates';
-import { liveBlogChange as lastChange, updateChange, type LiveBlogTimes } from '../content/live-changes';
+import { lastChange, type ArticleTimes } from '../content/corrections';
+import { liveBlogChange as blogLastChange, updateChange, type LiveBlogTimes } from '../content/live-changes';
 import { LIVE_PAGE_SIZE, pagePath } from './pagination';
 import {
   absoluteUrl,
@@ -30,7 +31,7 @@ export function sitemapFilePath(index: number): string {
 
 /** What the sitemap needs of an article: its permalink and its times. */
 export interface SitemapArticle extends PermalinkSource {
-  data: PermalinkSource['data'] & { updated?: Timestamp | undefined };
+  data: PermalinkSource['data'] & ArticleTimes;
 }
 
 /** What the sitemap needs of a live blog: its permalink, its times and its updates', newest first. */
@@ -82,15 +83,14 @@ export function change(timestamp: Timestamp, zone: string): Change {
   return { text: machineTimestamp(timestamp, zone), instant: toInstant(timestamp, zone) };
 }
 
-/** An article's last change as its page gives it (`dateModified`): `updated`, else `published`. */
+/** An article's last change as its page gives it (`dateModified`): its latest update or correction, else `published`. */
 export function articleChange(article: SitemapArticle): Change {
-  const { published, updated, timezone } = article.data;
-  return change(updated ?? published, timezone);
+  return change(lastChange(article.data), article.data.timezone);
 }
 
 /** A live blog's last change as its page gives it (`dateModified`). */
 export function liveBlogChange(blog: SitemapLiveBlog): Change {
-  return change(lastChange(blog), blog.data.timezone);
+  return change(blogLastChange(blog), blog.data.timezone);
 }
 
 /**

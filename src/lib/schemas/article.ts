@@ -1,6 +1,17 @@
 import { z } from 'astro/zod';
-import { calendarDay, isTimeZone, toInstant } from '../time/dates';
-import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
+import { calendarDay, isTimeZone, toInstant, type Timestamp } from '../time/dates';
+import {
+  langSchema,
+  sectionSchema,
+  siteLinkSchema,
+  slugSchema,
+  textSchema,
+  timeZoneSchema,
+  typographicTextSchema,
+} from './common';
+import { correctionSchema } from './correction';
+import { editionsSchema } from './editions';
+import { sameLanguage } from '../content/editions';
 import { imageSchema } from './image';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
@@ -14,16 +25,18 @@ import { dateTimeSchema, timestampSchema } from './timestamp';
  */
 function articleFields() {
   const before = {
-    /** The headline, 1-200 characters. */
-    title: textSchema(200),
-    /** The one-sentence summary under the headline. */
-    standfirst: textSchema(),
+    /** The headline, 1-200 characters, given the body's typography. */
+    title: typographicTextSchema(200),
+    /** The one-sentence summary under the headline, given the body's typography. */
+    standfirst: typographicTextSchema(),
     /** Slug of a section defined in the site config, e.g. `world`. */
     section: sectionSchema(),
     /** First publication: a date alone when the time is unknown. */
     published: timestampSchema(),
     /** Last substantive update, with time and offset; not before `published`. */
     updated: dateTimeSchema().optional(),
+    /** Corrections, in any order (the page sorts them), each not before `published`. */
+    corrections: z.array(correctionSchema()).default([]),
     /** IANA zone the article's times are shown in. */
     timezone: timeZoneSchema(),
     /**
@@ -38,6 +51,8 @@ function articleFields() {
     tags: z.array(slugSchema('a tag')).default([]),
   };
   const after = {
+    /** An editor's note shown above the body, in plain text, e.g. on how the story was reported. */
+    note: typographicTextSchema().optional(),
     /** A link to the live blog that carries the story on. */
     liveUpdates: z
       .strictObject({
@@ -56,6 +71,8 @@ function articleFields() {
       .optional(),
     /** Language of the article (BCP 47); right-to-left scripts render mirrored. */
     lang: langSchema().default(site.lang),
+    /** The same article in other languages: `{ ar: <its permalink> }`, each naming this one back. */
+    editions: editionsSchema().default({}),
     /** The last part of the permalink; defaults to the file name. Never derived from the title. */
     slug: slugSchema('slug').optional(),
     /** Old paths that must keep leading here. */
@@ -97,18 +114,36 @@ export function articleSchema<Src extends z.ZodType>(imageSrc: Src) {
           });
         }
       }
-      // A bad zone or update is reported by its own field; there is nothing to compare then.
-      if (!updated || !isTimeZone(timezone)) return;
-      const tooEarly =
+      const editions = Object.keys(article.editions);
+      const own = editions.find((tag) => sameLanguage(tag, article.lang));
+      if (own) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['editions', own],
+          message: `is the article's own language (\`lang: ${article.lang}\`): list only editions in other languages`,
+        });
+      }
+      // A bad zone is reported by its own field; there is nothing to compare then.
+      if (!isTimeZone(timezone)) return;
+      const beforePublished = (time: Extract<Timestamp, { kind: 'datetime' }>) =>
         published.kind === 'date'
-          ? Object.values(calendarDay(updated, timezone)).join('-') < published.date
-          : updated.instant < toInstant(published, timezone);
-      if (tooEarly) {
+          ? Object.values(calendarDay(time, timezone)).join('-') < published.date
+          : time.instant < toInstant(published, timezone);
+      if (updated && beforePublished(updated)) {
         ctx.addIssue({
           code: 'custom',
           path: ['updated'],
           message: 'is before `published`: an article cannot be updated before it is published',
         });
       }
+      article.corrections.forEach((correction, index) => {
+        if (beforePublished(correction.time)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['corrections', index, 'time'],
+            message: 'is before `published`: a correction comes after the article it corrects; check the date',
+          });
+        }
+      });
     });
 }

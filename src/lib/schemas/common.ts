@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { smartPunctuation } from '../markdown/remark-smart-punctuation';
 import { isTimeZone } from '../time/dates';
 import { sectionSlugs, site } from '../../site.config';
 
@@ -70,4 +71,14 @@ export function textSchema(max?: number) {
     .trim()
     .refine(hasVisibleText, { error: 'must not be empty (it holds only spaces or invisible characters)' });
   return max ? base.max(max, { error: `must be at most ${max} characters` }) : base;
+}
+
+/**
+ * Text a reader sees beside the body (a headline, a standfirst, a caption,
+ * a note): checked as `textSchema`, then given the body's typography
+ * (`'warmongering'` becomes ‘warmongering’), so every copy of it, on the
+ * page, in a list, on the share card and in the metadata, reads the same.
+ */
+export function typographicTextSchema(max?: number) {
+  return textSchema(max).transform(smartPunctuation);
 }

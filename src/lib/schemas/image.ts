@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { hasVisibleText, textSchema } from './common';
+import { hasVisibleText, textSchema, typographicTextSchema } from './common';
 
 /**
  * An article's lead image. `src` is checked by whatever the caller passes:
@@ -15,8 +15,8 @@ export function imageSchema<Src extends z.ZodType>(src: Src) {
       .refine((alt) => alt === '' || hasVisibleText(alt), {
         error: 'holds only spaces or invisible characters: say what the image shows, or "" if it is purely decorative',
       }),
-    /** The caption printed under the image. */
-    caption: textSchema().optional(),
+    /** The caption printed under the image, given the body's typography. */
+    caption: typographicTextSchema().optional(),
     /** Who made or supplied it, e.g. "AFP". */
     credit: textSchema().optional(),
   });

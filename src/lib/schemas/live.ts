@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { langSchema, sectionSchema, slugSchema, textSchema, timeZoneSchema } from './common';
+import { langSchema, sectionSchema, slugSchema, textSchema, timeZoneSchema, typographicTextSchema } from './common';
 import { imageSchema } from './image';
 import { site } from '../../site.config';
 import { dateTimeSchema } from './timestamp';
@@ -15,9 +15,9 @@ export function liveBlogSchema<Src extends z.ZodType>(imageSrc: Src) {
   return z
     .strictObject({
       /** The blog's headline. */
-      title: textSchema(200),
+      title: typographicTextSchema(200),
       /** One sentence on what it follows. */
-      standfirst: textSchema(),
+      standfirst: typographicTextSchema(),
       /** Slug of a section defined in the site config. */
       section: sectionSchema(),
       /** When coverage began. */
@@ -55,7 +55,7 @@ export function liveUpdateSchema() {
       /** Its anchor is `#update-<id>`; defaults to the file name. Never change it once published. */
       id: slugSchema('an update id').optional(),
       /** A short headline; many updates have none. */
-      title: textSchema(200).optional(),
+      title: typographicTextSchema(200).optional(),
       /** Who wrote it: author file names (`jane-doe` for content/authors/jane-doe.md), as an article's. */
       authors: z.array(textSchema()).default([]),
       /** A turning point of the story: listed in the key events. */
