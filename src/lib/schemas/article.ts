@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { calendarDay, isTimeZone, toInstant } from '../time/dates';
 import { langSchema, sectionSchema, siteLinkSchema, slugSchema, textSchema, timeZoneSchema } from './common';
 import { imageSchema } from './image';
+import { prioritySchema } from './priority';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 
@@ -57,6 +58,8 @@ function articleFields() {
     /** Old paths that must keep leading here. */
     // Each path is checked with the site's own pages in view, by the rules across entries (src/lib/content/rules.ts).
     redirectFrom: z.array(z.string()).default([]),
+    /** Where the front page puts the story while it is fresh: `lead`, `top` or `normal` (the default). */
+    priority: prioritySchema(),
     /** A draft is checked, with warnings only, and never built. */
     draft: z.boolean().default(false),
   };
