@@ -1,7 +1,9 @@
 /**
- * Screenshots of the built article for the README: `npm run screenshot`
- * (builds first). Writes docs/images/article-{desktop,phone}.png, and the
- * first page of the article printed on A4 as print-article-page1.png.
+ * Screenshots of the built site for the README: `npm run screenshot`
+ * (builds first; `BROADSIDE_DIST` names another built folder than `dist`).
+ * Writes docs/images/article-desktop.png, article-phone-dark.png,
+ * front-desktop.png, and the first page of the article printed on A4 as
+ * print-article-page1.png.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -11,17 +13,19 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { serveFolder } from './serve.ts';
 
-const server = await serveFolder('dist');
+const server = await serveFolder(process.env.BROADSIDE_DIST ?? 'dist');
 try {
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const article = '/world/2022/05/23/russian-diplomat-un-resigns/';
   const shots = [
-    { name: 'article-desktop', viewport: { width: 1280, height: 1100 }, colorScheme: 'light' as const },
-    { name: 'article-phone-dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
+    { name: 'article-desktop', path: article, viewport: { width: 1280, height: 1100 }, colorScheme: 'light' as const },
+    { name: 'article-phone-dark', path: article, viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const },
+    { name: 'front-desktop', path: '/', viewport: { width: 1280, height: 1000 }, colorScheme: 'light' as const },
   ];
-  for (const { name, viewport, colorScheme } of shots) {
+  for (const { name, path, viewport, colorScheme } of shots) {
     const page = await browser.newPage({ viewport, colorScheme, deviceScaleFactor: 1 });
-    await page.goto(`${base}/world/2022/05/23/russian-diplomat-un-resigns/`);
+    await page.goto(`${base}${path}`);
     await page.screenshot({ path: `docs/images/${name}.png` });
     await page.close();
   }

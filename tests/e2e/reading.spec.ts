@@ -295,7 +295,7 @@ test.describe('search', () => {
       const policy = /http-equiv="content-security-policy" content="([^"]*)"/.exec(readPage(path))?.[1] ?? '';
       expect(policy.includes("'wasm-unsafe-eval'"), path).toBe(path === '/search/');
     }
-    expect(readPage(articlePath)).toMatch(/<article class="article"[^>]* data-pagefind-body/);
+    expect(readPage(articlePath)).toMatch(/<article class="article[^"]*"[^>]* data-pagefind-body/);
     expect(readPage(liveBlogPath)).not.toContain('data-pagefind-body');
   });
 });

@@ -13,6 +13,7 @@ import { correctionSchema } from './correction';
 import { editionsSchema } from './editions';
 import { sameLanguage } from '../content/editions';
 import { imageSchema } from './image';
+import { prioritySchema } from './priority';
 import { site } from '../../site.config';
 import { dateTimeSchema, timestampSchema } from './timestamp';
 
@@ -78,6 +79,8 @@ function articleFields() {
     /** Old paths that must keep leading here. */
     // Each path is checked with the site's own pages in view, by the rules across entries (src/lib/content/rules.ts).
     redirectFrom: z.array(z.string()).default([]),
+    /** Where the front page puts the story while it is fresh: `lead`, `top` or `normal` (the default). */
+    priority: prioritySchema(),
     /** A draft is checked, with warnings only, and never built. */
     draft: z.boolean().default(false),
   };
