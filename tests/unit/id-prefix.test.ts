@@ -56,7 +56,8 @@ describe('live blog files', () => {
   it.each(['russia-ukraine.md', 'russia-ukraine/notes.md', 'russia-ukraine/updates/old/first.md', 'a/b/index.md'])(
     'refuses %s, which is neither, once',
     (entry) => {
-      expect(liveBlogFile(entry)).toMatchObject({ problem: expect.stringContaining('content/live/<slug>/index.md') });
+      const choice = liveBlogFile(entry);
+      expect('problem' in choice && choice.problem).toContain('content/live/<slug>/index.md');
       expect(liveUpdateFile(entry)).toEqual({ elsewhere: true });
     },
   );
