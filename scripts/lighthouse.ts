@@ -1,8 +1,10 @@
 /**
  * `npm run lighthouse`: builds the site, serves it on localhost and runs
  * Lighthouse (mobile preset) with Debian's Chromium on the seed article, the
- * live blog and the front page. Prints the four scores per page and writes
- * them, with every failed audit, to reports/lighthouse.json.
+ * live blog and the front page, or on the site paths given
+ * (`npm run lighthouse -- --no-build /authors/jane-doe/`, with
+ * `BROADSIDE_DIST` naming another build). Prints the four scores per page and
+ * writes them, with every failed audit, to reports/lighthouse.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,7 +13,8 @@ import lighthouse from 'lighthouse';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { serveFolder } from './serve.ts';
 
-const paths = ['/world/2022/05/23/russian-diplomat-un-resigns/', '/live/russia-ukraine/', '/'];
+const given = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
+const paths = given.length > 0 ? given : ['/world/2022/05/23/russian-diplomat-un-resigns/', '/live/russia-ukraine/', '/'];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 if (!process.argv.includes('--no-build')) {

@@ -19,6 +19,8 @@ const out = join(work, 'dist');
 const synthetic = 45;
 /** The site's own articles, which the corpus carries too: the seed and the date-only brief, both in World. */
 const siteArticles = 2;
+/** The site's live blog and its updates, each with a share card. */
+const siteLiveCards = 1 + 5;
 const page = (path: string, dir = out) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 0;
 /** The front page and its later pages, for 47 articles at 20 a page. */
@@ -128,8 +130,8 @@ describe('a rebuild after a correction, with the caches kept', () => {
   it('keeps in the card cache only the cards the site still shows', () => {
     // The corrected headline drew a new card; the old one went when the build succeeded.
     const shown = files(rebuilt).filter((file) => file.startsWith('cards/'));
-    // One card per article and one for the live blog.
-    expect(shown.length).toBe(synthetic + siteArticles + 1);
+    // One card per article, one for the live blog and one for each of its updates.
+    expect(shown.length).toBe(synthetic + siteArticles + siteLiveCards);
     const cached = readdirSync(join(content, '.astro-cache', 'broadside-cards'));
     expect(cached).toHaveLength(shown.length);
     // Each cached card belongs to a card the site shows, and holds its bytes.

@@ -67,7 +67,17 @@ describe('the build', { timeout: 120_000 }, () => {
     expect(status).not.toBe(0);
     // A file's problems, in the order the report lists them: one each, and nothing more.
     const expected: Record<string, string | string[]> = {
-      'live/duplicate-ids.md': 'updates.1.id: "first" is already the id of update 1: each update needs its own id',
+      // Live blogs: a file of the old one-file form, an update with no blog, and updates that break the rules across files.
+      'live/one-file.md': 'is not part of a live blog: a blog is a folder, content/live/<slug>/index.md',
+      'live/orphan/updates/lost.md': 'file: belongs to no live blog: content/live/orphan/index.md does not exist',
+      'live/duplicate-ids/updates/empty.md': 'the body is empty',
+      'live/duplicate-ids/updates/corrected-early.md': 'updated: is before `time`',
+      'live/duplicate-ids/updates/early.md': "time: is before the blog's coverageStart",
+      'live/duplicate-ids/updates/late.md': "time: is after the blog's coverageEnd",
+      'live/duplicate-ids/updates/second.md': [
+        'id: "first" is already the id of',
+        'pinned: ',
+      ],
       'articles/2022/empty-body.md': 'the body is empty: write the article below the frontmatter',
       'articles/2022/malformed-date.md': 'published: "23/05/2022" is not an ISO 8601 date or date-time with offset',
       'articles/2022/malformed-yaml.md':

@@ -141,8 +141,8 @@ const brokenBuilds: BrokenBuild[] = [
     breakBuild: () =>
       projectWithBug(
         'src/pages/[section]/[year]/[month]/[day]/[slug].astro',
-        'const { article } = Astro.props;',
-        "const { article } = Astro.props;\nthrow new Error('a bug in the article page');",
+        'const { article, authors } = Astro.props;',
+        "const { article, authors } = Astro.props;\nthrow new Error('a bug in the article page');",
       ),
     cause: /a bug in the article page/,
     verdict: astroFailed,
@@ -182,7 +182,7 @@ const brokenBuilds: BrokenBuild[] = [
     // feed route writes a vertical tab after each standfirst.
     name: 'a failed check (code: a copy of the project whose feed route writes a control character)',
     breakBuild: () =>
-      projectWithBug('src/pages/feed.xml.ts', 'description: standfirst,', 'description: `${standfirst}\\v`,'),
+      projectWithBug('src/lib/metadata/articles-feed.ts', 'description: standfirst,', 'description: `${standfirst}\\v`,'),
     cause: /feed\.xml: not well-formed XML: line \d+, column \d+: disallowed character/,
     verdict: /^Build failed: 1 output check\(s\) failed \(listed above\); .*dist\/ was left as it was\.$/,
   },

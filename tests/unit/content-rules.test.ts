@@ -121,7 +121,7 @@ describe('live updates', () => {
         file: 'content/live/russia-ukraine/updates/first.md',
         field: 'id',
         message:
-          '"first" is already the id of content/live/russia-ukraine/updates/b.md: each update of a blog needs its own id (the file name, unless id: is set)',
+          '"first" is already the id of content/live/russia-ukraine/updates/b.md; each update of a blog needs its own id (the file name, unless id: is set)',
       },
     ]);
   });

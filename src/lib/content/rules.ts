@@ -349,7 +349,7 @@ function liveUpdateProblems(
       problems.push({
         file,
         field: 'id',
-        message: `"${updateAnchorId(update)}" is already the id of ${owner}: each update of a blog needs its own id (the file name, unless id: is set)`,
+        message: `"${updateAnchorId(update)}" is already the id of ${owner}; each update of a blog needs its own id (the file name, unless id: is set)`,
       });
     } else anchors.set(anchor, file);
     if (update.data.pinned) {
