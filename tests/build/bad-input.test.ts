@@ -106,7 +106,7 @@ describe('the build', { timeout: 120_000 }, () => {
       'articles/2022/long-extension.markdown': 'is not built: only .md files are read; rename it to long-extension.md',
       'articles/2022/upper-case.MD': 'is not built: only .md files are read; rename it to upper-case.md',
       'articles/2022/Spaces And Capitals.md':
-        'the file name "Spaces And Capitals" becomes the permalink, which may hold only lower-case letters, digits and single hyphens: rename the file (e.g. spaces-and-capitals.md) or set slug:',
+        'the file name "Spaces And Capitals" becomes part of the URL, which may hold only lower-case letters, digits and single hyphens: rename the file (e.g. spaces-and-capitals.md) or set slug:',
       // Frontmatter that does not read as the editor meant.
       'articles/2022/alias-bomb.md': 'line 2: the YAML repeats aliases (*name) more than 20 times',
       'articles/2022/blank-before-fence.md': 'line 2: the frontmatter must start on the first line',

@@ -266,36 +266,49 @@ test.describe('search', () => {
     });
     await page.goto('/search/');
     await expect(page.getByText('Search works in the browser')).toBeHidden();
-    // A word only the seed's body has: share-link labels such as "LinkedIn" are indexed on every article.
-    await page.getByLabel('Words to look for in articles').fill('Bondarev');
+    // A word of the seed's body that no live update has.
+    await page.getByLabel('Words to look for in articles and live blogs').fill('warmongering');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('status')).toHaveText('1 article matches “Bondarev”.');
+    await expect(page.getByRole('status')).toHaveText('1 page matches “warmongering”.');
     const result = page.locator('.search-results li');
     await expect(result.getByRole('link')).toHaveText(
       'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
     );
     await expect(result.getByRole('link')).toHaveAttribute('href', articlePath);
-    await expect(result.locator('mark').first()).toHaveText(/bondarev/i);
-    await expect(page).toHaveURL(/\/search\/\?q=Bondarev$/);
+    await expect(result.locator('mark').first()).toHaveText(/warmongering/i);
+    await expect(page).toHaveURL(/\/search\/\?q=warmongering$/);
     expect(refused).toEqual([]);
 
     await result.getByRole('link').click();
     await expect(page).toHaveURL(articlePath);
   });
 
+  test('finds a live update, leading to the update itself, and the live blog by its summary', async ({ page }) => {
+    await page.goto('/search/?q=Gabrielse');
+    const update = page.locator('.search-results li').getByRole('link');
+    await expect(update).toHaveText('“Courageous!”: Dutch disarmament ambassador praises the resignation');
+    await expect(update).toHaveAttribute('href', `${liveBlogPath}updates/dutch-ambassador-reacts/`);
+    await page.goto('/search/?q=UAE');
+    await expect(page.locator('.search-results li').getByRole('link')).toHaveText('Russia-Ukraine: live updates');
+  });
+
   test('says when nothing matches, and runs a search from its address', async ({ page }) => {
     await page.goto('/search/?q=qqqqxx');
-    await expect(page.getByLabel('Words to look for in articles')).toHaveValue('qqqqxx');
-    await expect(page.getByRole('status')).toHaveText('No articles match “qqqqxx”.');
+    await expect(page.getByLabel('Words to look for in articles and live blogs')).toHaveValue('qqqqxx');
+    await expect(page.getByRole('status')).toHaveText('Nothing matches “qqqqxx”.');
     await expect(page.locator('.search-results')).toBeHidden();
   });
 
-  test('indexes article bodies only, and only the search page may compile WebAssembly', () => {
+  test('indexes articles, live blogs by their header and summary, and updates on their own pages; only the search page may compile WebAssembly', () => {
     for (const path of builtPages()) {
       const policy = /http-equiv="content-security-policy" content="([^"]*)"/.exec(readPage(path))?.[1] ?? '';
       expect(policy.includes("'wasm-unsafe-eval'"), path).toBe(path === '/search/');
     }
     expect(readPage(articlePath)).toMatch(/<article class="article[^"]*"[^>]* data-pagefind-body/);
-    expect(readPage(liveBlogPath)).not.toContain('data-pagefind-body');
+    // The blog's updates are found on their own pages, not twice over on the blog's.
+    const blog = readPage(liveBlogPath);
+    expect(blog).toMatch(/<header class="page-header" data-pagefind-body/);
+    expect(blog).not.toMatch(/<live-blog-updates[^>]*data-pagefind-body/);
+    expect(readPage(`${liveBlogPath}updates/mission-silent/`)).toMatch(/<div data-pagefind-body/);
   });
 });
