@@ -112,6 +112,20 @@ test('caches hashed assets for a year, immutable, compressed', async ({ request 
   expect(response.headers()['x-content-type-options']).toBe('nosniff');
 });
 
+test("revalidates a live blog's JSON on every poll: unchanged, a 304 with no body", async ({ request }) => {
+  const path = '/live/russia-ukraine/updates.json';
+  const headers = { 'accept-encoding': 'gzip' };
+  const first = await request.get(`${origin}${path}`, { headers });
+  expect(first.status()).toBe(200);
+  expect(first.headers()['cache-control']).toBe('no-cache');
+  expect(first.headers()['content-type']).toContain('application/json');
+  const etag = first.headers()['etag'];
+  expect(etag, 'the JSON has an ETag to revalidate with').toBeTruthy();
+  const again = await request.get(`${origin}${path}`, { headers: { ...headers, 'if-none-match': etag! } });
+  expect(again.status()).toBe(304);
+  expect((await again.body()).length).toBe(0);
+});
+
 test('sends a path without its slash on to the one URL of the page', async ({ request }) => {
   const response = await request.get(`${origin}/world`, { maxRedirects: 0 });
   expect(response.status()).toBe(301);

@@ -201,3 +201,20 @@ for (const path of [articlePath, '/']) {
     });
   }
 }
+
+for (const width of WIDE) {
+  test(`at ${width} px the live blog's key events stand in the rail, in view while the updates scroll`, async ({
+    page,
+  }, testInfo) => {
+    await open(page, '/live/russia-ukraine/', width);
+    await page.screenshot({ path: testInfo.outputPath(`live-${width}.png`), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const events = page.locator('.key-events');
+    const updates = (await page.locator('.live-updates').boundingBox())!;
+    const rail = (await events.boundingBox())!;
+    expect(rail.x + rail.width).toBeLessThan(updates.x);
+    // Scrolled to the last update, the key events are still on screen.
+    await page.locator('article.live-update[id]').last().scrollIntoViewIfNeeded();
+    await expect(events).toBeInViewport();
+  });
+}

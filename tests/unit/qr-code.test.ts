@@ -5,14 +5,27 @@ import { qrCodeSvg } from '@/lib/print/qr-code';
 const url = 'https://broadside.example/world/2022/05/23/russian-diplomat-un-resigns/';
 const label = `QR code of ${url}`;
 
-/** The dark modules a path of `M x y h n v1 h-n z` rectangles paints, as "row,col" keys. */
+/**
+ * The dark modules a path of one-module-thick lines paints, as "row,col"
+ * keys: `M x y.5 h n` starts a row's first run, `m dx 0 h n` each next one,
+ * counted from where the last ended.
+ */
 function paintedModules(svg: string): Set<string> {
-  const d = /<path fill="#000" d="([^"]*)"\/>/.exec(svg)?.[1] ?? '';
+  const d = /<path stroke="#000" d="([^"]*)"\/>/.exec(svg)?.[1] ?? '';
   const painted = new Set<string>();
-  for (const [, x, y, n] of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
-    for (let col = Number(x); col < Number(x) + Number(n); col++) painted.add(`${y},${col}`);
+  let x = 0;
+  let y = 0;
+  const commands = /M(\d+) (\d+)\.5h(\d+)|m(\d+) 0h(\d+)/g;
+  for (const [, startX, row, firstLength, gap, length] of d.matchAll(commands)) {
+    if (startX !== undefined) {
+      x = Number(startX);
+      y = Number(row);
+    } else x += Number(gap);
+    const run = Number(firstLength ?? length);
+    for (let col = x; col < x + run; col++) painted.add(`${y},${col}`);
+    x += run;
   }
-  expect(d.replace(/M(\d+) (\d+)h(\d+)v1h-\3z/g, ''), 'the path holds rectangles only').toBe('');
+  expect(d.replace(commands, ''), 'the path holds runs only').toBe('');
   return painted;
 }
 
@@ -20,7 +33,7 @@ describe('qrCodeSvg', () => {
   it('is one well-formed SVG element with a view box, an accessible name and no script or style', () => {
     const svg = qrCodeSvg(url, label);
     expect(svg).toMatch(
-      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) \1" role="img" aria-label="[^"<>]*" shape-rendering="crispEdges"><rect width="\1" height="\1" fill="#fff"\/><path fill="#000" d="[Mhvz\d -]+"\/><\/svg>$/,
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) \1" role="img" aria-label="[^"<>]*" shape-rendering="crispEdges"><rect width="\1" height="\1" fill="#fff"\/><path stroke="#000" d="[Mmh\d .]+"\/><\/svg>$/,
     );
     expect(svg).toContain(`aria-label="${label}"`);
     expect(svg).not.toMatch(/<script|style=|on\w+=/i);
