@@ -14,7 +14,8 @@ import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { serveFolder } from './serve.ts';
 
 const given = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
-const paths = given.length > 0 ? given : ['/world/2022/05/23/russian-diplomat-un-resigns/', '/live/russia-ukraine/', '/'];
+const paths =
+  given.length > 0 ? given : ['/world/2022/05/23/russian-diplomat-un-resigns/', '/live/russia-ukraine/', '/'];
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 if (!process.argv.includes('--no-build')) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { liveBlogPath } from './seed';
+import { articlePath, liveBlogPath } from './seed';
 
 const updateIds = [
   'mission-silent',
@@ -100,4 +100,29 @@ test.describe('with JavaScript on', () => {
       expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
     });
   }
+});
+
+test.describe("the article's live-updates line", () => {
+  test('says, as built, that the blog is live and when it last posted', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(articlePath);
+    await expect(page.locator('.live-updates-link')).toContainText('Live · Updated May 23, 2022, 3:25 PM');
+    await context.close();
+  });
+
+  test("brings the blog's state up to date from its JSON once the page loads", async ({ page, request }) => {
+    const built = (await (await request.get(`${liveBlogPath}updates.json`)).json()) as Record<string, unknown>;
+    await page.route(`**${liveBlogPath}updates.json`, (route) =>
+      route.fulfill({
+        json: {
+          ...built,
+          live: false,
+          latest: { datetime: '2022-05-24T09:00:00+04:00', text: 'May 24, 2022, 9:00 AM' },
+        },
+      }),
+    );
+    await page.goto(articlePath);
+    await expect(page.locator('live-link-status')).toHaveText(/^\s*Ended\s*$/, { useInnerText: true });
+  });
 });
