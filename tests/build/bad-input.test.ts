@@ -74,10 +74,7 @@ describe('the build', { timeout: 120_000 }, () => {
       'live/duplicate-ids/updates/corrected-early.md': 'updated: is before `time`',
       'live/duplicate-ids/updates/early.md': "time: is before the blog's coverageStart",
       'live/duplicate-ids/updates/late.md': "time: is after the blog's coverageEnd",
-      'live/duplicate-ids/updates/second.md': [
-        'id: "first" is already the id of',
-        'pinned: ',
-      ],
+      'live/duplicate-ids/updates/second.md': ['id: "first" is already the id of', 'pinned: '],
       'articles/2022/empty-body.md': 'the body is empty: write the article below the frontmatter',
       'articles/2022/malformed-date.md': 'published: "23/05/2022" is not an ISO 8601 date or date-time with offset',
       'articles/2022/malformed-yaml.md':

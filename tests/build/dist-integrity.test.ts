@@ -182,7 +182,11 @@ const brokenBuilds: BrokenBuild[] = [
     // feed route writes a vertical tab after each standfirst.
     name: 'a failed check (code: a copy of the project whose feed route writes a control character)',
     breakBuild: () =>
-      projectWithBug('src/lib/metadata/articles-feed.ts', 'description: standfirst,', 'description: `${standfirst}\\v`,'),
+      projectWithBug(
+        'src/lib/metadata/articles-feed.ts',
+        'description: standfirst,',
+        'description: `${standfirst}\\v`,',
+      ),
     cause: /feed\.xml: not well-formed XML: line \d+, column \d+: disallowed character/,
     verdict: /^Build failed: 1 output check\(s\) failed \(listed above\); .*dist\/ was left as it was\.$/,
   },

@@ -119,7 +119,7 @@ test("revalidates a live blog's JSON on every poll: unchanged, a 304 with no bod
   expect(first.status()).toBe(200);
   expect(first.headers()['cache-control']).toBe('no-cache');
   expect(first.headers()['content-type']).toContain('application/json');
-  const etag = first.headers()['etag'];
+  const etag = first.headers().etag;
   expect(etag, 'the JSON has an ETag to revalidate with').toBeTruthy();
   const again = await request.get(`${origin}${path}`, { headers: { ...headers, 'if-none-match': etag! } });
   expect(again.status()).toBe(304);
