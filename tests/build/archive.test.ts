@@ -20,7 +20,7 @@ const synthetic = 45;
 /** The site's own articles, which the corpus carries too: the seed and the date-only brief, both in World. */
 const siteArticles = 2;
 /** The site's live blog and its updates, each with a share card. */
-const siteLiveCards = 1 + 5;
+const siteLiveCards = 1 + 5 + 1;
 const page = (path: string, dir = out) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 0;
 /** The front page and its later pages, for 47 articles at 20 a page. */
@@ -94,6 +94,11 @@ describe('a rebuild after a correction, with the caches kept', () => {
     // One correction in the frontmatter only, one in the body only.
     edit(20, (markdown) => markdown.replace('title: "Synthetic report 20:', 'title: "Corrected report 20:'));
     edit(27, (markdown) => `${markdown}\nA correction was appended to this report.\n`);
+    // A new live update: the article that links to the blog shows its latest time, so it is rendered again too.
+    writeFileSync(
+      join(content, 'live/russia-ukraine/updates/posted-later.md'),
+      '---\ntime: 2022-05-23T16:10:00+04:00\ntitle: A later update\n---\n\nPosted between the two builds.\n',
+    );
     const incremental = buildSite(content, rebuilt);
     expect(incremental.status, incremental.output).toBe(0);
     log = incremental.output;
@@ -127,10 +132,16 @@ describe('a rebuild after a correction, with the caches kept', () => {
     expect(page(path, rebuilt)).toContain('A correction was appended to this report.');
   });
 
+  it("brings the article that links to the live blog up to the blog's new update", () => {
+    const seed = 'world/2022/05/23/russian-diplomat-un-resigns';
+    expect(page(seed, out)).toContain('May 23, 2022, 3:25 PM</time>');
+    expect(page(seed, rebuilt)).toContain('May 23, 2022, 4:10 PM</time>');
+  });
+
   it('keeps in the card cache only the cards the site still shows', () => {
     // The corrected headline drew a new card; the old one went when the build succeeded.
     const shown = files(rebuilt).filter((file) => file.startsWith('cards/'));
-    // One card per article, one for the live blog and one for each of its updates.
+    // One card per article, one for the live blog and one for each of its updates (one posted between the builds).
     expect(shown.length).toBe(synthetic + siteArticles + siteLiveCards);
     const cached = readdirSync(join(content, '.astro-cache', 'broadside-cards'));
     expect(cached).toHaveLength(shown.length);

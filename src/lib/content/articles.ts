@@ -10,6 +10,7 @@ import { liveBlogChange, updateChange } from './live-changes';
 import { authorCredit, creditedAuthors, type AuthorCredit } from './authors';
 import { blogOfUpdate } from './live-files';
 import { updateAnchorId } from './rules';
+import { liveBlogPermalink } from '../routes/permalinks';
 
 export type Article = CollectionEntry<'articles'>;
 export type LiveUpdateEntry = CollectionEntry<'liveUpdates'>;
@@ -47,6 +48,22 @@ export function articleInstant(article: Article): Date {
 /** When a live blog last changed: its newest update or correction, its close, or else its start. */
 export function liveBlogInstant(blog: LiveBlog): Date {
   return liveBlogChange(blog).instant;
+}
+
+/** The live blog of this site at `href` (an article's `liveUpdates.href`), if it is one. */
+export function liveBlogAt(href: string | undefined, blogs: readonly LiveBlog[]): LiveBlog | undefined {
+  const path = href?.replace(/[?#].*$/, '');
+  return path === undefined ? undefined : blogs.find((blog) => liveBlogPermalink(blog.id) === path);
+}
+
+/**
+ * What an article page shows of the live blog it links to (whether it is
+ * live, when it last posted), for its key in the incremental build: a new
+ * update re-renders the articles that link to the blog, as a build from
+ * scratch would show them.
+ */
+export function liveLinkKey(blog: LiveBlog | undefined): string {
+  return blog ? `:live:${isLive(blog)}:${blog.updates[0]?.data.time.instant.toISOString() ?? ''}` : '';
 }
 
 /** The newest update of a blog marked as a key event. */
