@@ -8,8 +8,7 @@ import { ageNotice } from '../time/age';
 import { toInstant, type Timestamp } from '../time/dates';
 import { liveBlogChange, updateChange } from './live-changes';
 import { authorCredit, creditedAuthors, type AuthorCredit } from './authors';
-import { blogOfUpdate } from './live-files';
-import { updateAnchorId } from './rules';
+import { blogOfUpdate, updateAnchorId } from './live-files';
 import { liveBlogPermalink } from '../routes/permalinks';
 
 export type Article = CollectionEntry<'articles'>;

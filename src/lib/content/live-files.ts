@@ -32,9 +32,13 @@ export function blogOfUpdate(entryId: string): string {
   return entryId.slice(0, entryId.indexOf('/'));
 }
 
-/** An update's anchor id: its `id:` field, else its file name. */
-export function updateIdOf(entry: Pick<EntryFile, 'urlName'>, data: { id?: unknown }): string {
-  return typeof data.id === 'string' ? data.id : entry.urlName;
+/**
+ * An update's anchor id, from its entry id (`<blog>/<file name>`) and its
+ * frontmatter: its `id:` when set, else its file name. The loader (before
+ * the schema has run, so `id` may be anything) and the pages both ask here.
+ */
+export function updateAnchorId(update: { id: string; data: { id?: unknown } }): string {
+  return typeof update.data.id === 'string' ? update.data.id : update.id.slice(update.id.indexOf('/') + 1);
 }
 
 /**
@@ -44,5 +48,5 @@ export function updateIdOf(entry: Pick<EntryFile, 'urlName'>, data: { id?: unkno
  * prefix is another update's anchor.
  */
 export function updateBodyIdPrefix(entry: EntryFile, data: { id?: unknown }): string {
-  return `update-${updateIdOf(entry, data)}--`;
+  return `update-${updateAnchorId({ id: entry.id, data })}--`;
 }

@@ -9,7 +9,7 @@ import { editionIn, sameLanguage } from './editions';
 import type { Timestamp } from '../time/dates';
 import { pagePath } from '../routes/pagination';
 import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, sectionPath, tagPath } from '../routes/permalinks';
-import { blogOfUpdate } from './live-files';
+import { blogOfUpdate, updateAnchorId } from './live-files';
 import { redirectPathProblem } from '../routes/redirects';
 
 export interface ArticleForRules {
@@ -41,11 +41,6 @@ export interface LiveUpdateForRules {
   id: string;
   filePath?: string | undefined;
   data: { id?: string | undefined; time: Timestamp; pinned: boolean };
-}
-
-/** An update's anchor id: its `id:`, else its file name. */
-export function updateAnchorId(update: Pick<LiveUpdateForRules, 'id' | 'data'>): string {
-  return update.data.id ?? update.id.slice(update.id.indexOf('/') + 1);
 }
 
 export interface ContentProblem {
