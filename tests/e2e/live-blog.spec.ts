@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { layoutShifts, recordLayoutShifts } from './layout-shifts';
 import { articlePath, liveBlogPath } from './seed';
 
 const updateIds = [
@@ -85,19 +86,13 @@ test.describe('with JavaScript on', () => {
   for (const path of [liveBlogPath, `${liveBlogPath}updates/bondarev-resigns/`]) {
     test(`${path} comes to life without moving anything (CLS 0)`, async ({ page }) => {
       await page.route('**/updates.json', (route) => route.abort());
-      await page.addInitScript(() => {
-        const shifts: number[] = [];
-        (window as unknown as { shifts: number[] }).shifts = shifts;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await recordLayoutShifts(page);
       await page.goto(path);
       await page.waitForLoadState('load');
       // The copy buttons and relative times are the scripts' last touches.
       await expect(page.locator('copy-link button').first()).toBeVisible();
       await expect(page.locator('relative-time').first()).not.toBeEmpty();
-      expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
+      expect(await layoutShifts(page)).toEqual([]);
     });
   }
 });

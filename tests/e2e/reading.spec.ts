@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { countWords, formatReadingTime, markdownText, readingTime } from '../../src/lib/reading/reading-time';
 import { builtPages, readPage } from './dist';
+import { layoutShifts, recordLayoutShifts } from './layout-shifts';
 import { articlePath, liveBlogPath } from './seed';
 
 const seedMarkdown = readFileSync(
@@ -120,18 +121,11 @@ test.describe('the lead image', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await route.continue();
     });
-    await page.addInitScript(() => {
-      (window as unknown as { shifts: number }).shifts = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) {
-          (window as unknown as { shifts: number }).shifts += entry.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await recordLayoutShifts(page);
     await page.goto(articlePath);
     await page.waitForLoadState('load');
     expect(await page.locator('.lead-figure img').evaluate((img: HTMLImageElement) => img.complete)).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
+    expect(await layoutShifts(page)).toEqual([]);
   });
 
   test('every other image on every page loads lazily', async ({ page }) => {

@@ -6,7 +6,8 @@
  * full-page screenshot is kept in the test's folder under `test-results/`.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { layoutShifts, recordLayoutShifts } from './layout-shifts';
 import { articlePath } from './seed';
 
 const PHONE = 390;
@@ -67,22 +68,19 @@ function headlineLines(page: Page, selector: string) {
   });
 }
 
-/** Sums every layout shift while the page loads, with images held back so the text is laid out first. */
-async function layoutShifts(page: Page, path: string, width: number) {
+/** The layout shifts while `path` loads in a page of its own, with images held back so the text is laid out first. */
+async function shiftsAsImagesArrive(context: BrowserContext, path: string, width: number) {
+  const page = await context.newPage();
   await page.route(/\.(avif|webp|png|svg)$/, async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await route.continue();
   });
-  await page.addInitScript(() => {
-    const holder = window as unknown as { shifts: number };
-    holder.shifts = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) holder.shifts += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordLayoutShifts(page);
   await open(page, path, width);
   await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined))));
-  return page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+  const shifts = await layoutShifts(page);
+  await page.close();
+  return shifts;
 }
 
 for (const width of [PHONE, ...WIDE]) {
@@ -102,9 +100,16 @@ for (const width of [PHONE, ...WIDE]) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
 
-    test('nothing moves as the images arrive (CLS 0), on the article and the front page', async ({ page }) => {
-      expect(await layoutShifts(page, articlePath, width)).toBe(0);
-      expect(await layoutShifts(page, '/', width)).toBe(0);
+    test.describe(() => {
+      // A shift the page causes comes back on every load. A loaded machine
+      // once reported a sub-pixel shift on the front page at 1920 px that
+      // forty more loads never showed: one retry tells the two apart, and
+      // the report marks the test flaky whenever it was needed.
+      test.describe.configure({ retries: 1 });
+      test('nothing moves as the images arrive (CLS 0), on the article and the front page', async ({ context }) => {
+        expect(await shiftsAsImagesArrive(context, articlePath, width)).toEqual([]);
+        expect(await shiftsAsImagesArrive(context, '/', width)).toEqual([]);
+      });
     });
   });
 }
