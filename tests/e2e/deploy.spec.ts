@@ -102,6 +102,20 @@ test('serves an article at its pretty URL with security headers, revalidated', a
   expect(await response.text()).toContain('<h1>Russian diplomat to UN resigns');
 });
 
+test('revalidates pages, feeds and the sitemap on every visit: a changed one is fetched fresh, an unchanged one is a 304', async ({
+  request,
+}) => {
+  for (const path of ['/', articlePath, '/feed.xml', '/live/russia-ukraine/feed.xml', '/sitemap-index.xml']) {
+    const first = await request.get(`${origin}${path}`);
+    expect(first.status(), path).toBe(200);
+    expect(first.headers()['cache-control'], path).toBe('public, max-age=0, must-revalidate');
+    const etag = first.headers().etag;
+    expect(etag, `${path} has an ETag to revalidate with`).toBeTruthy();
+    const again = await request.get(`${origin}${path}`, { headers: { 'if-none-match': etag! } });
+    expect(again.status(), path).toBe(304);
+  }
+});
+
 test('caches hashed assets for a year, immutable, compressed', async ({ request }) => {
   const asset = readdirSync(join(distDir, '_astro')).find((name) => name.endsWith('.css'));
   expect(asset, 'the build has a hashed stylesheet').toBeTruthy();
