@@ -3,7 +3,7 @@
  * into numbered pages with stable URLs and rel=prev/next, so no page grows
  * with the archive.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,8 +32,19 @@ const frontPageLinks = () =>
     [...page(path).matchAll(/<h[23] class="card-title"[^>]*><a href="([^"]+)"/g)].map((match) => match[1]),
   );
 
+/** An author credited on a synthetic article and on a live update, renamed between the two builds. */
+const author = (name: string) =>
+  `---\nname: ${name}\nrole: Reporter (fictional, for tests)\nbio: A made-up reporter.\n---\n`;
+const authorFile = () => join(content, 'authors/ann-example.md');
+
 beforeAll(() => {
   writeCorpus(content, synthetic);
+  mkdirSync(join(content, 'authors'), { recursive: true });
+  writeFileSync(authorFile(), author('Ann Example'));
+  const credit = (path: string) =>
+    writeFileSync(path, readFileSync(path, 'utf8').replace('---\n', '---\nauthors: [ann-example]\n'));
+  credit(join(content, syntheticArticle(30).path));
+  credit(join(content, 'live/russia-ukraine/updates/mission-silent.md'));
   const { status, output } = buildSite(content, out);
   expect(status, output).toBe(0);
 }, 300_000);
@@ -99,6 +110,8 @@ describe('a rebuild after a correction, with the caches kept', () => {
       join(content, 'live/russia-ukraine/updates/posted-later.md'),
       '---\ntime: 2022-05-23T16:10:00+04:00\ntitle: A later update\n---\n\nPosted between the two builds.\n',
     );
+    // The author's name changes: every page with the byline shows the new one.
+    writeFileSync(authorFile(), author('Ann Renamed'));
     const incremental = buildSite(content, rebuilt);
     expect(incremental.status, incremental.output).toBe(0);
     log = incremental.output;
@@ -136,6 +149,23 @@ describe('a rebuild after a correction, with the caches kept', () => {
     const seed = 'world/2022/05/23/russian-diplomat-un-resigns';
     expect(page(seed, out)).toContain('May 23, 2022, 3:25 PM</time>');
     expect(page(seed, rebuilt)).toContain('May 23, 2022, 4:10 PM</time>');
+  });
+
+  it("shows an author's new name on every byline: the article's, and the live update's on the blog and its own page", () => {
+    const bylines = (dir: string) =>
+      files(dir).filter((file) => file.endsWith('.html') && readFileSync(join(dir, file), 'utf8').includes('Ann '));
+    const credited = bylines(out);
+    expect(credited).toEqual(
+      expect.arrayContaining([
+        'live/russia-ukraine/index.html',
+        'live/russia-ukraine/updates/mission-silent/index.html',
+        'authors/ann-example/index.html',
+      ]),
+    );
+    for (const file of credited) {
+      expect(readFileSync(join(rebuilt, file), 'utf8'), file).not.toContain('Ann Example');
+      expect(readFileSync(join(rebuilt, file), 'utf8'), file).toContain('Ann Renamed');
+    }
   });
 
   it('keeps in the card cache only the cards the site still shows', () => {

@@ -47,19 +47,23 @@ export function withoutScripts(html: string): string {
   return toHtml(tree).trim();
 }
 
+/**
+ * When the blog last had news, as the article's live line and the JSON show
+ * it: its newest update's time, or before the first update, its start.
+ */
+export function latestNews(blog: LiveBlogJsonInput['blog']): LiveBlogJson['latest'] {
+  const time = blog.updates[0]?.data.time ?? blog.data.coverageStart;
+  const zone = blog.data.timezone;
+  return { datetime: machineTimestamp(time, zone), text: displayTimestamp(time, zone).text };
+}
+
 /** The blog's JSON, from its rendered pieces. */
 export function liveBlogJson({ blog, live, statusHtml, keyEventsHtml, updates }: LiveBlogJsonInput): LiveBlogJson {
-  const newest = blog.updates[0];
-  const zone = blog.data.timezone;
   return {
     live,
     statusHtml: withoutScripts(statusHtml),
     keyEventsHtml: withoutScripts(keyEventsHtml),
-    // Before the first update, the blog's start is its latest news.
-    latest: {
-      datetime: machineTimestamp(newest?.data.time ?? blog.data.coverageStart, zone),
-      text: displayTimestamp(newest?.data.time ?? blog.data.coverageStart, zone).text,
-    },
+    latest: latestNews(blog),
     updates: updates.map(({ id, modified, html }) => ({
       id,
       modified: modified.toISOString(),

@@ -20,7 +20,9 @@ function key(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
-const digests = (updates: readonly LiveUpdate[]) => updates.map((update) => [update.id, update.entry.digest]);
+/** What decides how an update looks: its file, and the bylines it shows (an author's rename changes them). */
+const shown = (update: LiveUpdate) => [update.id, update.entry.digest, update.credits];
+const digests = (updates: readonly LiveUpdate[]) => updates.map(shown);
 
 /**
  * Every page of `blog` as its `[...page]` route's `getStaticPaths()` gives
@@ -56,6 +58,6 @@ export function liveUpdatePaths(blog: LiveBlog) {
   return blog.updates.map((update) => ({
     params: { slug: blog.id, id: update.id },
     props: { blog, update },
-    cacheKey: key([blog.digest, update.entry.digest, updateInBlog(blog, update).pageNumber]),
+    cacheKey: key([blog.digest, shown(update), updateInBlog(blog, update).pageNumber]),
   }));
 }
