@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from '@/lib/time/dates';
 import {
+  linkPath,
   absoluteUrl,
   articlePermalink,
   articleSlug,
@@ -43,5 +44,16 @@ describe('other paths', () => {
 
   it('makes absolute URLs on the configured https origin', () => {
     expect(absoluteUrl('/world/')).toBe('https://broadside.example/world/');
+  });
+});
+
+describe('linkPath', () => {
+  it('keeps the path of a link and drops its query and fragment', () => {
+    expect(linkPath('/live/russia-ukraine/#update-bondarev-resigns')).toBe('/live/russia-ukraine/');
+    expect(linkPath('/world/?page=2#top')).toBe('/world/');
+    expect(linkPath('/world/2022/05/23/russian-diplomat-un-resigns/')).toBe(
+      '/world/2022/05/23/russian-diplomat-un-resigns/',
+    );
+    expect(linkPath('#update-x')).toBe('');
   });
 });

@@ -9,7 +9,7 @@ import { toInstant, type Timestamp } from '../time/dates';
 import { liveBlogChange, updateChange } from './live-changes';
 import { authorCredit, creditedAuthors, type AuthorCredit } from './authors';
 import { blogOfUpdate, updateAnchorId } from './live-files';
-import { liveBlogPermalink } from '../routes/permalinks';
+import { linkPath, liveBlogPermalink } from '../routes/permalinks';
 
 export type Article = CollectionEntry<'articles'>;
 export type LiveUpdateEntry = CollectionEntry<'liveUpdates'>;
@@ -51,8 +51,9 @@ export function liveBlogInstant(blog: LiveBlog): Date {
 
 /** The live blog of this site at `href` (an article's `liveUpdates.href`), if it is one. */
 export function liveBlogAt(href: string | undefined, blogs: readonly LiveBlog[]): LiveBlog | undefined {
-  const path = href?.replace(/[?#].*$/, '');
-  return path === undefined ? undefined : blogs.find((blog) => liveBlogPermalink(blog.id) === path);
+  if (href === undefined) return undefined;
+  const path = linkPath(href);
+  return blogs.find((blog) => liveBlogPermalink(blog.id) === path);
 }
 
 /**

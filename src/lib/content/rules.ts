@@ -8,7 +8,14 @@ import { reservedPathSegments, sectionSlugs, site } from '../../site.config';
 import { editionIn, sameLanguage } from './editions';
 import type { Timestamp } from '../time/dates';
 import { pagePath } from '../routes/pagination';
-import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, sectionPath, tagPath } from '../routes/permalinks';
+import {
+  articlePermalink,
+  linkPath,
+  liveBlogPermalink,
+  liveUpdatePermalink,
+  sectionPath,
+  tagPath,
+} from '../routes/permalinks';
 import { blogOfUpdate, updateAnchorId } from './live-files';
 import { redirectPathProblem } from '../routes/redirects';
 
@@ -54,7 +61,7 @@ function fileOf(entry: { id: string; filePath?: string | undefined }, collection
 }
 
 function withSlash(path: string): string {
-  return path.replace(/[?#].*$/, '').replace(/\/?$/, '/');
+  return linkPath(path).replace(/\/?$/, '/');
 }
 
 /** Every page path the build makes, for checking links that editors write. */
@@ -226,7 +233,7 @@ export function findContentProblems({
 
   const checkLink = (file: string, field: string, href: string) => {
     if (!href.startsWith('/')) return;
-    const path = href.replace(/[?#].*$/, '');
+    const path = linkPath(href);
     if (paths.has(path)) return;
     const target = redirectTargets.get(withSlash(path));
     if (target && !paths.has(withSlash(path))) {

@@ -70,6 +70,11 @@ export function searchPath(): string {
   return '/search/';
 }
 
+/** A link's path alone, without its query or fragment: what it names among the site's pages. */
+export function linkPath(href: string): string {
+  return href.replace(/[?#].*$/, '');
+}
+
 /** The absolute URL of a site path, on the configured origin. */
 export function absoluteUrl(path: string): string {
   return new URL(path, site.url).href;
