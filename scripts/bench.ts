@@ -143,6 +143,7 @@ for (const count of counts) {
     const liveUpdate = await build(content, out);
     const bareBlog = withBareBlog ? await build(content, join(dir, 'bare-blog'), 'scripts/bare-blog') : undefined;
     cardRows.push(row([count, (((cold.seconds - coldWithCards.seconds) * 1000) / (count + 2)).toFixed(0)]));
+    const done = rows.length;
     for (const [name, run] of [
       ['cold, no caches', cold],
       ['cold, share cards cached', coldWithCards],
@@ -162,7 +163,8 @@ for (const count of counts) {
         ]),
       );
     }
-    console.error(`${count} articles done`);
+    // Each size's rows as soon as they are measured, so a larger size that fails loses none of them.
+    console.error(`${count} articles done:\n${rows.slice(done).join('\n')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
