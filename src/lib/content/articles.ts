@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ageNotice } from '../time/age';
 import { toInstant, type Timestamp } from '../time/dates';
-import { liveBlogChange, updateChange } from './live-changes';
+import { latestNewsTime, liveBlogChange, updateChange } from './live-changes';
 import { authorCredit, creditedAuthors, type AuthorCredit } from './authors';
 import { blogOfUpdate, updateAnchorId } from './live-files';
 import { linkPath, liveBlogPermalink } from '../routes/permalinks';
@@ -63,7 +63,7 @@ export function liveBlogAt(href: string | undefined, blogs: readonly LiveBlog[])
  * scratch would show them.
  */
 export function liveLinkKey(blog: LiveBlog | undefined): string {
-  return blog ? `:live:${isLive(blog)}:${blog.updates[0]?.data.time.instant.toISOString() ?? ''}` : '';
+  return blog ? `:live:${isLive(blog)}:${latestNewsTime(blog).instant.toISOString()}` : '';
 }
 
 /** The newest update of a blog marked as a key event. */

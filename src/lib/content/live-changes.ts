@@ -32,3 +32,12 @@ export function liveBlogChange(blog: LiveBlogTimes): DateTime {
   }
   return latest;
 }
+
+/**
+ * When the blog last had news, as its readers are told (the article's live
+ * line, the blog's JSON): its newest update's posting, or before the first
+ * update, its start.
+ */
+export function latestNewsTime(blog: LiveBlogTimes): DateTime {
+  return blog.updates[0]?.data.time ?? blog.data.coverageStart;
+}

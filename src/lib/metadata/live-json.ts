@@ -7,7 +7,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
-import { updateChange } from '../content/live-changes';
+import { latestNewsTime, updateChange } from '../content/live-changes';
 import type { LiveFeed } from '../live/live-feed';
 import { liveUpdatePermalink } from '../routes/permalinks';
 import { displayTimestamp, machineTimestamp, type Timestamp } from '../time/dates';
@@ -47,12 +47,9 @@ export function withoutScripts(html: string): string {
   return toHtml(tree).trim();
 }
 
-/**
- * When the blog last had news, as the article's live line and the JSON show
- * it: its newest update's time, or before the first update, its start.
- */
+/** When the blog last had news (`latestNewsTime`), as the article's live line and the JSON show it. */
 export function latestNews(blog: LiveBlogJsonInput['blog']): LiveBlogJson['latest'] {
-  const time = blog.updates[0]?.data.time ?? blog.data.coverageStart;
+  const time = latestNewsTime(blog);
   const zone = blog.data.timezone;
   return { datetime: machineTimestamp(time, zone), text: displayTimestamp(time, zone).text };
 }
