@@ -2,6 +2,14 @@
  * Layout shifts as a test reads them: every shift a page reports, each as its
  * score and the elements that moved (from where to where), so that a test
  * expecting none names what moved when it fails.
+ *
+ * A browser may paint a page before its HTML has all been parsed (the
+ * network, or a busy machine, leaves it half-read), and what then moves as
+ * the rest arrives depends on where the parser stopped. So that a test of
+ * what the scripts, images and styles do gives the same answer on every run,
+ * the recorder holds the first paint until the document is parsed whole; how
+ * a half-arrived page holds is tested at fixed points by
+ * `progressive-render.spec.ts`.
  */
 import type { Page } from '@playwright/test';
 
@@ -12,8 +20,24 @@ interface LayoutShift extends PerformanceEntry {
   sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
 }
 
-/** Starts recording on every document `page` opens from now on, from its first paint (call before `goto`). */
-export async function recordLayoutShifts(page: Page): Promise<void> {
+/**
+ * Starts recording on every document `page` opens from now on, from its first
+ * paint (call before `goto`). Unless `whole` is false, each document is first
+ * painted once its HTML is parsed whole: `<link rel="expect" blocking="render">`
+ * naming an id no page has holds rendering until the parser reaches the end.
+ */
+export async function recordLayoutShifts(page: Page, { whole = true } = {}): Promise<void> {
+  if (whole) {
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /<head>/,
+        '$&<link rel="expect" href="#the-end-of-the-document" blocking="render">',
+      );
+      await route.fulfill({ response, body: html });
+    });
+  }
   await page.addInitScript(() => {
     const shifts: string[] = [];
     (window as unknown as { layoutShifts: string[] }).layoutShifts = shifts;

@@ -100,16 +100,9 @@ for (const width of [PHONE, ...WIDE]) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     });
 
-    test.describe(() => {
-      // A shift the page causes comes back on every load. A loaded machine
-      // once reported a sub-pixel shift on the front page at 1920 px that
-      // forty more loads never showed: one retry tells the two apart, and
-      // the report marks the test flaky whenever it was needed.
-      test.describe.configure({ retries: 1 });
-      test('nothing moves as the images arrive (CLS 0), on the article and the front page', async ({ context }) => {
-        expect(await shiftsAsImagesArrive(context, articlePath, width)).toEqual([]);
-        expect(await shiftsAsImagesArrive(context, '/', width)).toEqual([]);
-      });
+    test('nothing moves as the images arrive (CLS 0), on the article and the front page', async ({ context }) => {
+      expect(await shiftsAsImagesArrive(context, articlePath, width)).toEqual([]);
+      expect(await shiftsAsImagesArrive(context, '/', width)).toEqual([]);
     });
   });
 }
