@@ -9,7 +9,8 @@
  * article with the caches kept, then one new update to the live blog (the
  * time from a changed file to the whole new site in place), and prints a
  * table: wall time, milliseconds per article, peak memory (the highest
- * high-water resident set of any process of the build) and output size.
+ * high-water resident set of any process of the build), output size, and
+ * the time of each of the build's steps as the build reports it.
  *
  * With `--bare-blog`, each size is also built cold by the blog in
  * scripts/bare-blog (the shape of Astro's blog starter, same Markdown
@@ -39,6 +40,8 @@ const counts = sizes.length > 0 ? sizes : [100, 1000, 5000];
 
 interface Run {
   seconds: number;
+  /** The build's own account of its steps ("Astro 19.1 s, Pagefind 4.3 s, ..."), when it gives one. */
+  steps: string;
   peakMiB: number;
   pages: number;
   outputMiB: number;
@@ -88,13 +91,16 @@ function build(content: string, out: string, root?: string): Promise<Run> {
       : ['scripts/build.ts', '--outDir', out];
     const child = spawn(process.execPath, command, {
       env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peakKiB = 0;
     let errors = '';
+    let output = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4096)));
     const sample = setInterval(() => (peakKiB = Math.max(peakKiB, treePeakKiB(child.pid!))), 50);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the last of its output has been read by then.
+    child.on('close', (code) => {
       clearInterval(sample);
       if (code !== 0) {
         reject(new Error(`build failed (${code}):\n${errors.slice(-3000)}`));
@@ -104,7 +110,8 @@ function build(content: string, out: string, root?: string): Promise<Run> {
       const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((file) =>
         file.endsWith('.html'),
       ).length;
-      resolve({ seconds, peakMiB: peakKiB / 1024, pages, outputMiB: folderBytes(out) / 1024 / 1024 });
+      const steps = /^Took [\d.]+ s: (.*)\.$/m.exec(output)?.[1] ?? '';
+      resolve({ seconds, steps, peakMiB: peakKiB / 1024, pages, outputMiB: folderBytes(out) / 1024 / 1024 });
     });
   });
 }
@@ -112,8 +119,10 @@ function build(content: string, out: string, root?: string): Promise<Run> {
 const rows: string[] = [];
 const cardRows: string[] = [];
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-rows.push(row(['articles', 'build', 'wall time (s)', 'ms per article', 'peak memory (MiB)', 'pages', 'output (MiB)']));
-rows.push(row(['---:', '---', '---:', '---:', '---:', '---:', '---:']));
+rows.push(
+  row(['articles', 'build', 'wall time (s)', 'ms per article', 'peak memory (MiB)', 'pages', 'output (MiB)', 'steps']),
+);
+rows.push(row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---']));
 
 for (const count of counts) {
   const dir = mkdtempSync(join(tmpdir(), `broadside-bench-${count}-`));
@@ -160,6 +169,7 @@ for (const count of counts) {
           run.peakMiB.toFixed(0),
           run.pages,
           run.outputMiB.toFixed(1),
+          run.steps,
         ]),
       );
     }

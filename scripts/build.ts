@@ -6,6 +6,9 @@
  * failure it is deleted, the target is left exactly as it was, and the last
  * line says which step failed and why.
  *
+ * The last line also says how long the build took, and each step's share,
+ * so an editor (and the benchmark) sees where a publish spends its time.
+ *
  * Astro's incremental build does not read the previous pages from the
  * output folder (it empties it first) but from its own copy in its cache
  * folder, so building into a fresh folder reuses as much as building in
@@ -59,9 +62,21 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
+const startedAt = performance.now();
+/** Each finished step and its time, in seconds, in order. */
+const timings: [string, number][] = [];
+
+/** Runs `work` as the step `phase` and keeps its time. */
+async function timed<T>(phase: string, work: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  timings.push([phase, (performance.now() - started) / 1000]);
+  return result;
+}
+
 /** Runs one step; on failure (or after an interruption) ends the build with the reason. */
 async function step(phase: string, command: string, args: string[]): Promise<void> {
-  const end = await runPhase(command, args, (child) => (running = child));
+  const end = await timed(phase, () => runPhase(command, args, (child) => (running = child)));
   running = undefined;
   if (interruptedBy) fail(`interrupted by ${interruptedBy} during ${phase}`, 128 + constants.signals[interruptedBy]);
   const failure = phaseFailure(phase, end);
@@ -72,7 +87,7 @@ const hadTarget = existsSync(target);
 try {
   await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   await step('Pagefind', bin('pagefind'), ['--site', staging]);
-  const problems = await checkBuildOutput(staging);
+  const problems = await timed('checks', () => checkBuildOutput(staging));
   if (problems.length > 0) {
     console.error(`\nThe built site failed ${problems.length} check(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
     fail(`${problems.length} output check(s) failed (listed above)`, 1);
@@ -83,11 +98,14 @@ try {
 }
 if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
 try {
-  replaceWithStaged(staging, target);
+  await timed('swap', () => replaceWithStaged(staging, target));
 } catch (error) {
   const { message } = error as Error;
   const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;
   fail(`the new site could not take the place of the old one (${message})`, 1, outcome);
 }
 lock.release();
-console.log(`\nBuild succeeded: ${shownTarget} now holds the new site.`);
+const seconds = (value: number) => `${value.toFixed(1)} s`;
+const steps = timings.map(([phase, time]) => `${phase} ${seconds(time)}`).join(', ');
+console.log(`\nTook ${seconds((performance.now() - startedAt) / 1000)}: ${steps}.`);
+console.log(`Build succeeded: ${shownTarget} now holds the new site.`);

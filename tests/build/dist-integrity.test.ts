@@ -275,6 +275,10 @@ describe('a failed build', { timeout: 240_000 }, () => {
       const { status, output } = buildSite(content, outDir);
       expect(status, output).toBe(0);
       expect(lastLine(output)).toMatch(/^Build succeeded: .*dist\/ now holds the new site\.$/);
+      // Where the time went, step by step, in the order they ran.
+      expect(output).toMatch(
+        /^Took \d+\.\d s: Astro \d+\.\d s, Pagefind \d+\.\d s, checks \d+\.\d s, swap \d+\.\d s\.$/m,
+      );
     } finally {
       undo();
     }
