@@ -6,6 +6,14 @@
  * would only run in a later build. Instead each loader hands its problems to
  * this report, and the last loader to finish runs the cross-collection rules
  * on what the others stored and throws once, listing everything.
+ *
+ * The report also holds every collection's writes to its store until the
+ * last loader is done, then makes them all at once. Astro saves the whole
+ * store to disk half a second after the last write it saw; with writes
+ * spread through a sync, any pause of that length (a long garbage
+ * collection at 50,000 articles) saved the whole store mid-sync, again and
+ * again, each save slower than the last (docs/benchmarks.md). Held, the
+ * writes give Astro one save, at the end of the sync.
  */
 import type { DataStore } from 'astro/loaders';
 
@@ -17,8 +25,12 @@ export type CrossCollectionCheck = (stores: Record<string, Store>) => string[];
 export interface ContentReport {
   /** A loader starts: its collection and the store it fills. */
   begin(collection: string, store: Store): void;
-  /** A loader is done with `problems`; throws everything once the last loader of the sync is done. */
-  end(problems: readonly string[]): void;
+  /**
+   * A loader is done with `problems` and the writes it holds for its store
+   * (`write`). Once the last loader of the sync is done, makes every
+   * loader's writes, in the order the loaders ended, then throws every problem.
+   */
+  end(problems: readonly string[], write?: () => void): void;
 }
 
 /** The message a build stops with: every problem, one a line. */
@@ -42,16 +54,20 @@ class ContentProblems extends Error {
 export function createContentReport(crossCheck: CrossCollectionCheck): ContentReport {
   let running = 0;
   let problems: string[] = [];
+  let writes: (() => void)[] = [];
   const stores: Record<string, Store> = {};
   return {
     begin(collection, store) {
       running += 1;
       stores[collection] = store;
     },
-    end(found) {
+    end(found, write) {
       running -= 1;
       problems.push(...found);
+      if (write) writes.push(write);
       if (running > 0) return;
+      for (const held of writes) held();
+      writes = [];
       const all = [...problems, ...crossCheck(stores)];
       problems = [];
       if (all.length === 0) return;

@@ -250,6 +250,8 @@ export function markdownCollection({
       const folder = resolve(root, base);
       const shown = (path: string) => relative(process.cwd(), path) || path;
       const problems: string[] = [];
+      // Every change to the store, made when the whole sync is done (see ContentReport).
+      const writes: (() => void)[] = [];
       report.begin(collection, store);
       try {
         const version = await codeVersion(root);
@@ -274,8 +276,10 @@ export function markdownCollection({
           if (stored?.digest === digest) {
             // Stored again as it is: Astro rewrites its list of content images (in the project's
             // .astro/ folder, shared by builds of other content folders) only when an entry is stored.
-            store.delete(id);
-            store.set(stored);
+            writes.push(() => {
+              store.delete(id);
+              store.set(stored);
+            });
             kept.add(id);
             continue;
           }
@@ -304,21 +308,24 @@ export function markdownCollection({
             continue;
           }
           const parsed = await context.parseData({ id, data, filePath: path });
-          store.set({
+          const fresh = {
             id,
             data: parsed,
             filePath: relative(root, path).split(sep).join('/'),
             digest,
             rendered,
             assetImports: rendered.metadata?.imagePaths ?? [],
-          });
+          };
+          writes.push(() => store.set(fresh));
           kept.add(id);
         }
-        for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+        for (const id of store.keys()) if (!kept.has(id)) writes.push(() => store.delete(id));
       } catch (error) {
         problems.push(`${base}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      report.end(problems);
+      report.end(problems, () => {
+        for (const write of writes) write();
+      });
     },
   };
 }

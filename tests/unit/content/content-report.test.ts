@@ -27,6 +27,30 @@ describe('createContentReport', () => {
     expect(() => report.end([])).not.toThrow();
   });
 
+  it("holds each loader's store writes until the last loader is done, then makes them all before the cross-collection rules read", () => {
+    const made: string[] = [];
+    const report = createContentReport(() => {
+      made.push('cross-collection rules');
+      return [];
+    });
+    report.begin('articles', store([]));
+    report.begin('live', store([]));
+    report.end([], () => made.push('live writes'));
+    expect(made).toEqual([]);
+    report.end([], () => made.push('articles writes'));
+    expect(made).toEqual(['live writes', 'articles writes', 'cross-collection rules']);
+  });
+
+  it('makes the writes of a sync with problems too, and none twice', () => {
+    let writes = 0;
+    const report = createContentReport(() => []);
+    report.begin('articles', store([]));
+    expect(() => report.end(['a.md: bad'], () => (writes += 1))).toThrow('1 content problem');
+    report.begin('articles', store([]));
+    report.end([]);
+    expect(writes).toBe(1);
+  });
+
   it('leaves no stack trace to bury the list', () => {
     expect.assertions(1);
     const report = createContentReport(() => ['x']);

@@ -1,0 +1,112 @@
+/**
+ * The loader's writes to Astro's store, with a store that records them: Astro
+ * saves the whole store to disk half a second after the last write it saw,
+ * so a sync whose writes are spread out saves the whole store mid-sync at
+ * every pause. Every write of every collection waits for the last loader.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createContentReport } from '@/lib/content/content-report';
+import { markdownCollection } from '@/lib/content/markdown-loader-fs';
+
+const root = mkdtempSync(join(tmpdir(), 'broadside-loader-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string): void {
+  mkdirSync(join(root, path, '..'), { recursive: true });
+  writeFileSync(join(root, path), text);
+}
+
+type Entry = { id: string; digest?: string | number } & Record<string, unknown>;
+
+/** A store as a loader sees it, logging each write with the number of loaders still running then. */
+function recordingStore(log: string[], running: () => number) {
+  const entries = new Map<string, Entry>();
+  return {
+    entries,
+    get: (id: string) => entries.get(id),
+    keys: () => [...entries.keys()],
+    values: () => [...entries.values()],
+    set: (entry: Entry) => {
+      log.push(`set ${entry.id} with ${running()} loading`);
+      entries.set(entry.id, entry);
+      return true;
+    },
+    delete: (id: string) => {
+      log.push(`delete ${id} with ${running()} loading`);
+      entries.delete(id);
+    },
+  };
+}
+
+const schema = z.object({ title: z.string() });
+
+describe("the loader's writes to the store", () => {
+  it('wait until every collection of the sync is loaded, then come at once', async () => {
+    write('content/articles/one.md', '---\ntitle: One\n---\n\nThe first.\n');
+    write('content/articles/two.md', '---\ntitle: Two\n---\n\nThe second.\n');
+    write('content/notes/three.md', '---\ntitle: Three\n---\n\nThe third.\n');
+    const report = createContentReport(() => []);
+    const loaders = [
+      ['articles', markdownCollection({ base: 'content/articles', schema, report })],
+      ['notes', markdownCollection({ base: 'content/notes', schema, report })],
+    ] as const;
+    const log: string[] = [];
+    let loading = 0;
+    const stores = loaders.map(() => recordingStore(log, () => loading));
+    // Astro calls every collection's loader at once and waits for them all.
+    const sync = () =>
+      Promise.all(
+        loaders.map(async ([collection, loader], index) => {
+          loading += 1;
+          try {
+            await loader.load(context(collection, stores[index]!));
+          } finally {
+            loading -= 1;
+          }
+        }),
+      );
+
+    await sync();
+    expect(log.length).toBe(3);
+    // The last loader makes them all before it returns: no write while another collection still loads.
+    expect(log.every((line) => line.endsWith('with 1 loading'))).toBe(true);
+    expect(stores[0]!.keys().sort()).toEqual(['one', 'two']);
+    expect(stores[1]!.keys()).toEqual(['three']);
+
+    // The next sync: one file changed, one gone, one unchanged (stored again, as Astro lists its images then).
+    write('content/articles/one.md', '---\ntitle: One, corrected\n---\n\nThe first.\n');
+    rmSync(join(root, 'content/articles/two.md'));
+    log.length = 0;
+    await sync();
+    expect(log.every((line) => line.endsWith('with 1 loading'))).toBe(true);
+    expect(log.map((line) => line.replace(/ with .*/, '')).sort()).toEqual([
+      'delete three',
+      'delete two',
+      'set one',
+      'set three',
+    ]);
+    expect(stores[0]!.get('one')?.data).toEqual({ title: 'One, corrected' });
+    expect(stores[0]!.keys()).toEqual(['one']);
+    expect(stores[1]!.keys()).toEqual(['three']);
+  });
+});
+
+function context(collection: string, store: ReturnType<typeof recordingStore>): LoaderContext {
+  return {
+    collection,
+    store,
+    config: { root: pathToFileURL(`${root}/`) },
+    logger: { warn: () => undefined, info: () => undefined, error: () => undefined },
+    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
+    parseData: ({ data }: { data: unknown }) => Promise.resolve(data),
+    renderMarkdown: (markdown: string) =>
+      Promise.resolve({ html: `<p>${markdown.split('\n---\n')[1]?.trim()}</p>`, metadata: { frontmatter: {} } }),
+  } as unknown as LoaderContext;
+}
