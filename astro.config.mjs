@@ -1,11 +1,13 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { markdownOptions } from './src/lib/markdown/plugins.ts';
 import { site } from './src/site.config.ts';
 import { otherContentCacheDir } from './src/lib/content/root.ts';
 import { contentStoreFromDisk } from './src/lib/integrations/content-store-fs.ts';
 import { pruneCardCache } from './src/lib/share-card/cache-fs.ts';
+import { siteCodeVersion } from './src/lib/routes/site-code.ts';
 
 export default defineConfig({
   site: site.url,
@@ -44,6 +46,14 @@ export default defineConfig({
         "form-action 'self'",
         "manifest-src 'self'",
       ],
+    },
+  },
+  vite: {
+    // Part of every page's key (src/lib/routes/site-code.ts): a change to the code renders every page again.
+    define: {
+      'import.meta.env.BROADSIDE_SITE_CODE': JSON.stringify(
+        siteCodeVersion(fileURLToPath(new URL('.', import.meta.url))),
+      ),
     },
   },
   markdown: {

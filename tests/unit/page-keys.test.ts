@@ -52,7 +52,7 @@ describe('the key of each list page', () => {
 
   it('is given for every page', () => {
     expect(keys(articles)).toHaveLength(3);
-    for (const key of keys(articles)) expect(key).toMatch(/^[\w-]{43}$/);
+    for (const key of keys(articles)) expect(key).toMatch(/^[\w-]{43}:[\w-]{43}$/);
   });
 
   it('is the same for the same pages', () => {

@@ -9,6 +9,7 @@ import { sectionSlugs, site, type SectionSlug } from '../../site.config';
 import { getArticles, type Article } from '../content/articles';
 import { laterPageParam, laterPageUrl, PAGE_SIZE, pagePath } from './pagination';
 import { sectionPath, tagPath } from './permalinks';
+import { pageKey } from './site-code';
 
 /** What every page of a list says about it. */
 export interface ListHeading {
@@ -112,7 +113,7 @@ export function listingPaths<Params extends Record<string, string>>(
   return paginate(articles, { pageSize: PAGE_SIZE, params, props: heading, format }).map((path) => ({
     params: { ...path.params, page: routeBase === base ? laterPageParam(path.params.page) : path.params.page },
     props: path.props,
-    cacheKey: listingKey(path.props),
+    cacheKey: pageKey(listingKey(path.props)),
   }));
 }
 

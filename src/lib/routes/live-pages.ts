@@ -9,6 +9,7 @@ import type { Page, PaginateFunction } from 'astro';
 import type { LiveBlog, LiveUpdate } from '../content/articles';
 import { LIVE_PAGE_SIZE, laterPageParam, laterPageUrl, pagePath } from './pagination';
 import { liveBlogPermalink, liveUpdateAnchor } from './permalinks';
+import { pageKey } from './site-code';
 
 /** What a page of a live blog's route gets. */
 export interface LiveBlogPageProps {
@@ -16,8 +17,8 @@ export interface LiveBlogPageProps {
   page: Page<LiveUpdate>;
 }
 
-function key(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+function key(parts: unknown): string | undefined {
+  return pageKey(createHash('sha256').update(JSON.stringify(parts)).digest('base64url'));
 }
 
 /** What decides how an update looks: its file, and the bylines it shows (an author's rename changes them). */
