@@ -34,6 +34,13 @@ describe('siteCodeVersion', () => {
     expect(siteCodeVersion(copy)).not.toBe(before);
   });
 
+  it('is given for a project without a lock file, and changes when one appears', () => {
+    rmSync(join(copy, 'package-lock.json'));
+    const without = siteCodeVersion(copy);
+    cpSync(join(project, 'package-lock.json'), join(copy, 'package-lock.json'));
+    expect(siteCodeVersion(copy)).not.toBe(without);
+  });
+
   it('changes when a file is added', () => {
     const before = siteCodeVersion(copy);
     writeFileSync(join(copy, 'src/components/New.astro'), '<p>New</p>\n');

@@ -17,13 +17,14 @@ import { join, relative } from 'node:path';
 /** What the pages are made of, relative to the project: its code, its config and its dependencies. */
 export const SITE_CODE = ['src', 'astro.config.mjs', 'package-lock.json'];
 
-/** A hash of every file of `SITE_CODE` under `root`, names and contents. */
+/** A hash of every file of `SITE_CODE` under `root` (a missing one counts as missing), names and contents. */
 export function siteCodeVersion(root: string): string {
   const hash = createHash('sha256');
   const files = SITE_CODE.flatMap((path) => {
-    const full = join(root, path);
-    if (!statSync(full, { throwIfNoEntry: false })?.isDirectory()) return [path];
-    return readdirSync(full, { recursive: true, withFileTypes: true })
+    const found = statSync(join(root, path), { throwIfNoEntry: false });
+    if (!found) return [];
+    if (!found.isDirectory()) return [path];
+    return readdirSync(join(root, path), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => relative(root, join(entry.parentPath, entry.name)));
   });
