@@ -18,7 +18,7 @@ export const REQUIRED_OUTPUT: Readonly<Record<string, string>> = {
   'feed.xml': 'the site feed',
   'sitemap-index.xml': 'the sitemap crawlers read',
   'robots.txt': 'the file that points crawlers to the sitemap',
-  'pagefind/pagefind.js': 'the search index the search page loads (Pagefind)',
+  'pagefind/parts.json': 'the list of search index parts the search page loads (scripts/search-index.ts)',
 };
 
 /** The required files missing from the build in `dir`, one message each. */
@@ -27,6 +27,35 @@ export async function missingOutput(dir: string): Promise<string[]> {
   for (const [path, purpose] of Object.entries(REQUIRED_OUTPUT)) {
     const found = await stat(join(dir, path)).catch(() => undefined);
     if (!found?.isFile()) problems.push(`${path}: missing; every build must write ${purpose}`);
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with the search index's list of parts: each must be a
+ * folder under `/pagefind/` holding Pagefind's module and entry file, since
+ * the search page loads every part it lists.
+ */
+export async function searchPartProblems(dir: string): Promise<string[]> {
+  const text = await readFile(join(dir, 'pagefind/parts.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) return [];
+  let parts: unknown;
+  try {
+    parts = JSON.parse(text);
+  } catch {
+    return ['pagefind/parts.json: not JSON; it must list the search index parts'];
+  }
+  if (!Array.isArray(parts) || parts.length === 0) return ['pagefind/parts.json: lists no search index part'];
+  const problems: string[] = [];
+  for (const part of parts) {
+    if (typeof part !== 'string' || !/^\/pagefind\/[^/]+\/$/.test(part)) {
+      problems.push(`pagefind/parts.json: ${JSON.stringify(part)} is not a folder under /pagefind/`);
+      continue;
+    }
+    for (const file of ['pagefind.js', 'pagefind-entry.json']) {
+      const found = await stat(join(dir, part, file)).catch(() => undefined);
+      if (!found?.isFile()) problems.push(`${part.slice(1)}${file}: missing; pagefind/parts.json lists this part`);
+    }
   }
   return problems;
 }
@@ -93,5 +122,5 @@ export async function malformedXml(dir: string): Promise<string[]> {
 
 /** Every problem of the build at `dir`: required files first, then XML. An empty list means it may go live. */
 export async function checkBuildOutput(dir: string): Promise<string[]> {
-  return [...(await missingOutput(dir)), ...(await malformedXml(dir))];
+  return [...(await missingOutput(dir)), ...(await searchPartProblems(dir)), ...(await malformedXml(dir))];
 }

@@ -1,7 +1,7 @@
 /**
- * `npm run build [-- --outDir X]`: the Astro build, then Pagefind's search
- * index, then checks of the result (scripts/build-checks.ts), all in a
- * staging folder beside the target (scripts/staged-output.ts). Only when all
+ * `npm run build [-- --outDir X]`: the Astro build, then the search index
+ * (scripts/search-index.ts: Pagefind, in parts), then checks of the result
+ * (scripts/build-checks.ts), all in a staging folder beside the target (scripts/staged-output.ts). Only when all
  * of them succeeded does the staging folder take the target's place; on any
  * failure it is deleted, the target is left exactly as it was, and the last
  * line says which step failed and why.
@@ -21,6 +21,7 @@ import { join, relative } from 'node:path';
 import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase } from './build-phase.ts';
+import { buildCacheRoot } from '../src/lib/content/root.ts';
 import { lockBuild, refusedTarget, replaceWithStaged, stagingFolder, type BuildLock } from './staged-output.ts';
 
 const project = join(import.meta.dirname, '..');
@@ -86,7 +87,11 @@ async function step(phase: string, command: string, args: string[]): Promise<voi
 const hadTarget = existsSync(target);
 try {
   await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
-  await step('Pagefind', bin('pagefind'), ['--site', staging]);
+  await step('Pagefind', process.execPath, [
+    join(import.meta.dirname, 'search-index.ts'),
+    staging,
+    join(buildCacheRoot(project), 'broadside-search'),
+  ]);
   const problems = await timed('checks', () => checkBuildOutput(staging));
   if (problems.length > 0) {
     console.error(`\nThe built site failed ${problems.length} check(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);

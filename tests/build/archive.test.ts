@@ -17,6 +17,13 @@ const work = mkdtempSync(join(tmpdir(), 'broadside-archive-'));
 const content = join(work, 'content');
 const out = join(work, 'dist');
 const synthetic = 45;
+/**
+ * The search index in parts of at least 10 pages (scripts/search-index.ts),
+ * so that this archive of seven years has several: 2019-2020, 2021-2022,
+ * 2023-2024, and 2025 with the live blog.
+ */
+const searchParts = { BROADSIDE_SEARCH_PART_PAGES: '10' };
+const build = (dir: string) => buildSite(content, dir, undefined, searchParts);
 /** The site's own articles, which the corpus carries too: the seed and the date-only brief, both in World. */
 const siteArticles = 2;
 /** The site's live blog and its updates, each with a share card. */
@@ -45,7 +52,7 @@ beforeAll(() => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('---\n', '---\nauthors: [ann-example]\n'));
   credit(join(content, syntheticArticle(30).path));
   credit(join(content, 'live/russia-ukraine/updates/mission-silent.md'));
-  const { status, output } = buildSite(content, out);
+  const { status, output } = build(out);
   expect(status, output).toBe(0);
 }, 300_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -112,12 +119,13 @@ describe('a rebuild after a correction, with the caches kept', () => {
     );
     // The author's name changes: every page with the byline shows the new one.
     writeFileSync(authorFile(), author('Ann Renamed'));
-    const incremental = buildSite(content, rebuilt);
+    const incremental = build(rebuilt);
     expect(incremental.status, incremental.output).toBe(0);
     log = incremental.output;
     // The same content again, with no earlier pages to reuse.
     rmSync(join(content, '.astro-cache', 'incremental-build.json'));
-    const full = buildSite(content, fromScratch);
+    rmSync(join(content, '.astro-cache', 'broadside-search'), { recursive: true });
+    const full = build(fromScratch);
     expect(full.status, full.output).toBe(0);
   }, 600_000);
 
@@ -129,6 +137,27 @@ describe('a rebuild after a correction, with the caches kept', () => {
 
   it('copies the pages and cards of the untouched articles from the last build', () => {
     expect(log.match(/\(restored\)/g)?.length ?? 0).toBeGreaterThanOrEqual(2 * (synthetic - 1));
+  });
+
+  it('indexes again only the parts of the search index whose pages changed, and keeps the others as they were', () => {
+    const parts = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/parts.json'), 'utf8')) as string[];
+    expect(parts(out)).toEqual([
+      '/pagefind/2025/',
+      '/pagefind/2023-2024/',
+      '/pagefind/2021-2022/',
+      '/pagefind/2019-2020/',
+    ]);
+    expect(parts(rebuilt)).toEqual(parts(out));
+    // The corrections are in 2025, with the live blog; the renamed author's article is in 2021.
+    expect(log).toContain('Search index in 4 part(s): indexed 2021-2022, 2025; 2 unchanged, kept.');
+    for (const kept of ['2019-2020', '2023-2024']) {
+      const folder = (dir: string) => join(dir, 'pagefind', kept);
+      expect(files(folder(rebuilt))).toEqual(files(folder(out)));
+      for (const file of files(folder(out)))
+        expect(readFileSync(join(folder(rebuilt), file)).equals(readFileSync(join(folder(out), file))), file).toBe(
+          true,
+        );
+    }
   });
 
   it('shows the corrections on the articles and in the lists', () => {

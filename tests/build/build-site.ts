@@ -8,12 +8,18 @@ export const project = join(import.meta.dirname, '../..');
  * Runs `npm run build` of the content in `content` into `outDir`, and gives
  * back the exit code and everything it printed, without colour codes or
  * Markdown emphasis, so the output reads as an editor sees it. `cwd` is the
- * project to build: this one, unless a test builds a copy.
+ * project to build: this one, unless a test builds a copy; `env` adds to
+ * the build's environment.
  */
-export function buildSite(content: string, outDir: string, cwd = project): { status: number | null; output: string } {
+export function buildSite(
+  content: string,
+  outDir: string,
+  cwd = project,
+  env: Record<string, string> = {},
+): { status: number | null; output: string } {
   const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
     cwd,
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...env },
     encoding: 'utf8',
     timeout: 240_000,
   });

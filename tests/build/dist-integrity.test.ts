@@ -164,15 +164,17 @@ const brokenBuilds: BrokenBuild[] = [
     verdict: astroFailed,
   },
   {
-    // No content can make Pagefind fail. PAGEFIND_GLOB is Pagefind's own
-    // setting (read by Pagefind, not by the build script): a glob that
-    // matches no page makes the real Pagefind fail as it does on an empty site.
-    name: 'a Pagefind failure (environment: PAGEFIND_GLOB matching no page)',
+    // No content can make Pagefind fail. PAGEFIND_BINARY_PATH is Pagefind's
+    // own setting (read by its Node package, not by the build script): a
+    // program that exits at once is Pagefind dying under the build. With the
+    // search index's cache emptied, every part must be indexed, so Pagefind runs.
+    name: 'a Pagefind failure (environment: PAGEFIND_BINARY_PATH naming a program that exits at once)',
     breakBuild: () => {
-      process.env.PAGEFIND_GLOB = '**/*.no-such-page';
-      return () => delete process.env.PAGEFIND_GLOB;
+      rmSync(join(content, '.astro-cache', 'broadside-search'), { recursive: true, force: true });
+      process.env.PAGEFIND_BINARY_PATH = '/bin/false';
+      return () => delete process.env.PAGEFIND_BINARY_PATH;
     },
-    cause: /Pagefind was not able to build an index/,
+    cause: /The search index could not be written: Pagefind backend closed/,
     verdict: /^Build failed: Pagefind exited with status 1; .*dist\/ was left as it was\.$/,
   },
   {

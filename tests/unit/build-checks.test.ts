@@ -1,12 +1,20 @@
 /**
  * The checks a build passes before it replaces the last good one: the files
- * every site needs are there, and every XML file is well-formed XML 1.0.
+ * every site needs are there, the search index holds every part it lists,
+ * and every XML file is well-formed XML 1.0.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBuildOutput, malformedXml, missingOutput, REQUIRED_OUTPUT, xmlProblem } from '../../scripts/build-checks';
+import {
+  checkBuildOutput,
+  malformedXml,
+  missingOutput,
+  REQUIRED_OUTPUT,
+  searchPartProblems,
+  xmlProblem,
+} from '../../scripts/build-checks';
 
 const root = mkdtempSync(join(tmpdir(), 'broadside-build-checks-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -32,7 +40,9 @@ const complete = (): Record<string, string> => ({
   'sitemap-index.xml':
     '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>',
   'robots.txt': 'User-agent: *\n',
-  'pagefind/pagefind.js': 'export {};',
+  'pagefind/parts.json': '["/pagefind/2022/"]',
+  'pagefind/2022/pagefind.js': 'export {};',
+  'pagefind/2022/pagefind-entry.json': '{}',
 });
 
 describe('the required files', () => {
@@ -43,10 +53,10 @@ describe('the required files', () => {
   it('names each missing file and what it is for', async () => {
     const files = complete();
     delete files['sitemap-index.xml'];
-    delete files['pagefind/pagefind.js'];
+    delete files['pagefind/parts.json'];
     expect(await missingOutput(buildWith('incomplete', files))).toEqual([
       'sitemap-index.xml: missing; every build must write the sitemap crawlers read',
-      'pagefind/pagefind.js: missing; every build must write the search index the search page loads (Pagefind)',
+      'pagefind/parts.json: missing; every build must write the list of search index parts the search page loads (scripts/search-index.ts)',
     ]);
   });
 
@@ -65,7 +75,42 @@ describe('the required files', () => {
       'feed.xml',
       'sitemap-index.xml',
       'robots.txt',
-      'pagefind/pagefind.js',
+      'pagefind/parts.json',
+    ]);
+  });
+});
+
+describe('the search index parts', () => {
+  it('passes a list whose every part is there', async () => {
+    expect(await searchPartProblems(buildWith('parts-complete', complete()))).toEqual([]);
+  });
+
+  it('names a listed part that is missing its files, and anything listed that is not a part', async () => {
+    const files = {
+      ...complete(),
+      'pagefind/parts.json': '["/pagefind/2022/", "/pagefind/2019-2021/", "/elsewhere/"]',
+    };
+    expect(await searchPartProblems(buildWith('parts-missing', files))).toEqual([
+      'pagefind/2019-2021/pagefind.js: missing; pagefind/parts.json lists this part',
+      'pagefind/2019-2021/pagefind-entry.json: missing; pagefind/parts.json lists this part',
+      'pagefind/parts.json: "/elsewhere/" is not a folder under /pagefind/',
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '["/pagefind/2022/"', 'pagefind/parts.json: not JSON; it must list the search index parts'],
+    ['an empty list', '[]', 'pagefind/parts.json: lists no search index part'],
+    ['not a list', '{"parts": []}', 'pagefind/parts.json: lists no search index part'],
+  ])('refuses a list that is %s', async (_name, text, problem) => {
+    const files = { ...complete(), 'pagefind/parts.json': text };
+    expect(await searchPartProblems(buildWith(`parts-${text.length}`, files))).toEqual([problem]);
+  });
+
+  it('is part of the checks every build passes', async () => {
+    const files = { ...complete(), 'pagefind/parts.json': '["/pagefind/2023/"]' };
+    expect(await checkBuildOutput(buildWith('parts-in-checks', files))).toEqual([
+      'pagefind/2023/pagefind.js: missing; pagefind/parts.json lists this part',
+      'pagefind/2023/pagefind-entry.json: missing; pagefind/parts.json lists this part',
     ]);
   });
 });

@@ -16,3 +16,11 @@ export const contentRoot: string = process.env.BROADSIDE_CONTENT ?? './content';
 export const otherContentCacheDir: string | undefined = process.env.BROADSIDE_CONTENT
   ? join(process.env.BROADSIDE_CONTENT, '.astro-cache')
   : undefined;
+
+/**
+ * Where the build's own caches (share cards, search index parts) are kept
+ * between builds: beside another content folder's Astro cache, or under the
+ * project's `node_modules/.cache/`.
+ */
+export const buildCacheRoot = (project: string = process.cwd()): string =>
+  otherContentCacheDir ?? join(project, 'node_modules/.cache');

@@ -13,10 +13,10 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { otherContentCacheDir } from '../content/root';
+import { buildCacheRoot } from '../content/root';
 
 /** Beside the other build caches, never in the output. */
-export const cardCacheDir = join(otherContentCacheDir ?? join(process.cwd(), 'node_modules/.cache'), 'broadside-cards');
+export const cardCacheDir = join(buildCacheRoot(), 'broadside-cards');
 
 /** The output folder's subfolder of cards, as `shareCardPath` names them. */
 const OUTPUT_CARDS = 'cards';

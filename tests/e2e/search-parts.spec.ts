@@ -1,0 +1,62 @@
+/**
+ * Search over an archive whose index is in several parts
+ * (scripts/search-index.ts): a build of a synthetic archive of seven years
+ * (scripts/corpus.ts) in parts of at least ten pages, served on a port of
+ * its own. A reader searches them all at once and sees one list. What the
+ * index holds does not depend on the screen: desktop only (playwright.config.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writeCorpus } from '../../scripts/corpus';
+import { serveFolder } from '../../scripts/serve';
+import { buildSite } from '../build/build-site';
+
+/** The corpus's articles, and the site's own two, which it carries too. */
+const ARTICLES = 45 + 2;
+
+test.describe('search over an index in parts', () => {
+  const work = mkdtempSync(join(tmpdir(), 'broadside-search-parts-'));
+  const out = join(work, 'dist');
+  let server: Server | undefined;
+  let origin = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    const content = join(work, 'content');
+    writeCorpus(content, ARTICLES - 2);
+    const { status, output } = buildSite(content, out, undefined, { BROADSIDE_SEARCH_PART_PAGES: '10' });
+    expect(status, output).toBe(0);
+    server = await serveFolder(out);
+    origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  test.afterAll(() => {
+    server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('finds the articles of every part in one list, and the live blog in the newest part', async ({ page }) => {
+    const parts = JSON.parse(readFileSync(join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    expect(parts).toHaveLength(4);
+    const loaded = new Set<string>();
+    page.on('request', (request) => {
+      const entry = /^(\/pagefind\/[^/]+\/)pagefind-entry\.json$/.exec(new URL(request.url()).pathname);
+      if (entry) loaded.add(entry[1]!);
+    });
+
+    // Every synthetic report has the word in its headline; they span 2019 to 2025.
+    await page.goto(`${origin}/search/?q=synthetic`);
+    await expect(page.getByRole('status')).toHaveText(`${ARTICLES - 2} pages match “synthetic”, showing the first 20.`);
+    await expect(page.locator('.search-results li')).toHaveCount(20);
+    expect([...loaded].sort()).toEqual([...parts].sort());
+
+    // The live blog is in the newest part, the seed article in 2021-2022.
+    await page.getByLabel('Words to look for in articles and live blogs').fill('Gabrielse');
+    await page.keyboard.press('Enter');
+    const links = page.locator('.search-results li').getByRole('link');
+    await expect(links.first()).toHaveText('“Courageous!”: Dutch disarmament ambassador praises the resignation');
+    await expect(links.filter({ hasText: 'Russian diplomat to UN resigns' })).toHaveCount(1);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * The search index in parts (scripts/search-index.ts): which pages are
+ * searched, how they group into parts by year, that a new article moves no
+ * older part's bounds, and that a part is indexed again only when one of its
+ * pages changed, with the same files as indexing it from nothing.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { addressYear, isSearchable, searchParts, writeSearchIndex, type SearchPage } from '../../scripts/search-index';
+
+const root = mkdtempSync(join(tmpdir(), 'broadside-search-index-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('which pages are searched', () => {
+  it.each([
+    ['an article', '<article class="article story-grid" data-pagefind-body>'],
+    ['an update', '<div data-pagefind-body>'],
+    ['a live blog header', '<header class="page-header" data-pagefind-body="">'],
+  ])('searches %s, which marks its text', (_name, html) => {
+    expect(isSearchable(`<!doctype html><body>${html}<p>Text.</p></body>`)).toBe(true);
+  });
+
+  it.each([
+    ['a list page', '<main><ol><li><a href="/world/">World</a></li></ol></main>'],
+    ['a page that only ignores text', '<footer data-pagefind-ignore>Share</footer>'],
+    [
+      'an article about the attribute, in its text',
+      '<p>Mark it with &lt;div data-pagefind-body&gt; or data-pagefind-body alone.</p>',
+    ],
+    ['another attribute of the same beginning', '<div data-pagefind-body-extra>'],
+  ])('does not search %s', (_name, html) => {
+    expect(isSearchable(`<!doctype html><body>${html}</body>`)).toBe(false);
+  });
+
+  it("reads the year from an article's address only", () => {
+    expect(addressYear('world/2022/05/23/russian-diplomat-un-resigns/index.html')).toBe('2022');
+    expect(addressYear('live/russia-ukraine/index.html')).toBeUndefined();
+    expect(addressYear('live/russia-ukraine/updates/mission-silent/index.html')).toBeUndefined();
+    expect(addressYear('world/page/2022/index.html')).toBeUndefined();
+  });
+});
+
+const pages = (year: string | undefined, count: number, prefix = 'a'): SearchPage[] =>
+  Array.from({ length: count }, (_, index) => ({
+    path: year ? `world/${year}/01/01/${prefix}${index}/index.html` : `live/blog/updates/${prefix}${index}/index.html`,
+    ...(year ? { year } : {}),
+  }));
+const shape = (parts: ReturnType<typeof searchParts>) => parts.map(({ name, pages: inPart }) => [name, inPart.length]);
+
+describe('the parts', () => {
+  it('groups whole years, oldest first, until a part holds enough pages, and puts live blogs in the newest', () => {
+    const site = [
+      ...pages('2021', 3),
+      ...pages('2019', 4),
+      ...pages(undefined, 2),
+      ...pages('2020', 2),
+      ...pages('2022', 1),
+    ];
+    expect(shape(searchParts(site, 5))).toEqual([
+      ['2019-2020', 6],
+      ['2021-2022', 4 + 2],
+    ]);
+    expect(shape(searchParts(site, 1))).toEqual([
+      ['2019', 4],
+      ['2020', 2],
+      ['2021', 3],
+      ['2022', 1 + 2],
+    ]);
+    expect(shape(searchParts(site, 100))).toEqual([['2019-2022', 12]]);
+  });
+
+  it('keeps a large year whole', () => {
+    expect(shape(searchParts([...pages('2024', 9), ...pages('2025', 2)], 4))).toEqual([
+      ['2024', 9],
+      ['2025', 2],
+    ]);
+  });
+
+  it('names a part of live blogs alone', () => {
+    expect(shape(searchParts(pages(undefined, 3), 10))).toEqual([['undated', 3]]);
+  });
+
+  it('gives every page one part, in any order found, and a new article or update changes the newest part only', () => {
+    const page = fc.record({
+      year: fc.option(fc.integer({ min: 2015, max: 2026 }), { nil: undefined }),
+      id: fc.nat(1e6),
+    });
+    fc.assert(
+      fc.property(fc.array(page, { maxLength: 80 }), page, fc.integer({ min: 1, max: 12 }), (found, added, size) => {
+        const site = [...new Map(found.map((p) => [p.id, p])).values()].map(({ year, id }) =>
+          year
+            ? { path: `world/${year}/01/01/p${id}/index.html`, year: String(year) }
+            : { path: `live/b/updates/p${id}/index.html` },
+        );
+        const parts = searchParts(site, size);
+        expect(parts.flatMap((part) => part.pages.map(({ path }) => path)).sort()).toEqual(
+          site.map(({ path }) => path).sort(),
+        );
+        expect(shape(searchParts([...site].reverse(), size))).toEqual(shape(parts));
+        for (const part of parts.slice(0, -1)) expect(part.pages.length).toBeGreaterThanOrEqual(size);
+        // Published now: in the newest year there is, or a live update.
+        const newest = Math.max(2015, ...site.flatMap(({ year }) => (year ? [Number(year)] : [])));
+        const fresh = added.year
+          ? { path: `world/${newest}/12/31/new/index.html`, year: String(newest) }
+          : { path: 'live/b/updates/new/index.html' };
+        const after = searchParts([...site, fresh], size);
+        if (parts.length > 0) expect(after.slice(0, parts.length - 1)).toEqual(parts.slice(0, -1));
+      }),
+    );
+  });
+});
+
+describe('writing the index', () => {
+  const article = (title: string, words: string) =>
+    `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p></article></body></html>`;
+  const site = join(root, 'site');
+  const cache = join(root, 'cache');
+  const write = (path: string, html: string) => {
+    mkdirSync(join(site, path, '..'), { recursive: true });
+    writeFileSync(join(site, path), html);
+  };
+  /** Every file under `dir` and its bytes, by path. */
+  const files = (dir: string): Map<string, string> =>
+    new Map(
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry): [string, string] => {
+          const path = join(entry.parentPath, entry.name);
+          return [path.slice(dir.length + 1), readFileSync(path).toString('base64')];
+        })
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+  const fresh = () => {
+    rmSync(join(site, 'pagefind'), { recursive: true, force: true });
+  };
+
+  it('writes one index a part, lists them newest first, and copies a part whose pages are unchanged', async () => {
+    write('world/2021/03/04/harbour/index.html', article('Harbour reopens', 'The harbour reopened after repairs.'));
+    write('world/2022/05/23/diplomat/index.html', article('Diplomat resigns', 'A diplomat resigned in Geneva.'));
+    write('live/blog/index.html', article('Live: the war', 'Updates as they come.'));
+    write('world/index.html', '<!doctype html><html lang="en"><body><h1>World</h1></body></html>');
+
+    const first = await writeSearchIndex(site, cache, 1);
+    expect(first).toEqual({ parts: ['2021', '2022'], indexed: ['2021', '2022'], copied: [] });
+    expect(JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8'))).toEqual([
+      '/pagefind/2022/',
+      '/pagefind/2021/',
+    ]);
+    expect(readdirSync(join(site, 'pagefind/2022'))).toContain('pagefind.js');
+    const written = files(join(site, 'pagefind'));
+
+    fresh();
+    expect(await writeSearchIndex(site, cache, 1)).toEqual({
+      parts: ['2021', '2022'],
+      indexed: [],
+      copied: ['2021', '2022'],
+    });
+    expect(files(join(site, 'pagefind'))).toEqual(written);
+    expect(readdirSync(cache)).toHaveLength(2);
+
+    // A correction to the 2021 article: that part alone is indexed again, with what indexing it from nothing writes.
+    write(
+      'world/2021/03/04/harbour/index.html',
+      article('Harbour reopens', 'The harbour reopened after long repairs.'),
+    );
+    fresh();
+    expect(await writeSearchIndex(site, cache, 1)).toEqual({
+      parts: ['2021', '2022'],
+      indexed: ['2021'],
+      copied: ['2022'],
+    });
+    const corrected = files(join(site, 'pagefind'));
+    expect(corrected).not.toEqual(written);
+    expect(readdirSync(cache)).toHaveLength(2);
+    fresh();
+    expect(await writeSearchIndex(site, join(root, 'empty-cache'), 1)).toMatchObject({ indexed: ['2021', '2022'] });
+    expect(files(join(site, 'pagefind'))).toEqual(corrected);
+  }, 60_000);
+
+  it('refuses a site with no page marked for search', async () => {
+    const bare = join(root, 'bare');
+    mkdirSync(bare, { recursive: true });
+    writeFileSync(join(bare, 'index.html'), '<!doctype html><html lang="en"><body><h1>Nothing</h1></body></html>');
+    await expect(writeSearchIndex(bare, join(root, 'bare-cache'))).rejects.toThrow(
+      /no page of the site marks text for search/,
+    );
+  });
+});
