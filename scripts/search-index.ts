@@ -21,11 +21,11 @@
  * same files for the same pages, so a copied part is what indexing again
  * would have written.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
 
 /** Whole years go into a part until it holds this many pages: see docs/decisions.md for the balance. */
 export const PART_PAGES = Number(process.env.BROADSIDE_SEARCH_PART_PAGES ?? 2000);
@@ -42,16 +42,29 @@ export interface SearchPage {
 }
 
 /** One part of the index: its folder name under `pagefind/`, and its pages. */
-export interface SearchPart {
+export interface SearchPart<Page extends SearchPage = SearchPage> {
   name: string;
-  pages: SearchPage[];
+  pages: Page[];
 }
 
-/** A start tag carrying `data-pagefind-body`: text on a page has its `<` escaped, so cannot look like one. */
-const SEARCH_BODY = /<[a-z][a-z0-9-]*\s[^<>]*?\bdata-pagefind-body(?=[\s=>/])/i;
+const SEARCH_BODY = Buffer.from('data-pagefind-body');
+const [LESS_THAN, GREATER_THAN] = [0x3c, 0x3e];
 
-/** Whether an HTML page marks text for the search index. */
-export const isSearchable = (html: string): boolean => SEARCH_BODY.test(html);
+/**
+ * Whether an HTML page marks text for the search index: `data-pagefind-body`
+ * as an attribute, inside a start tag. Text on a page has its `<` escaped,
+ * so an article about the attribute is not taken for one.
+ */
+export function isSearchable(html: Buffer | string): boolean {
+  const bytes = typeof html === 'string' ? Buffer.from(html) : html;
+  for (let at = bytes.indexOf(SEARCH_BODY); at !== -1; at = bytes.indexOf(SEARCH_BODY, at + 1)) {
+    const after = bytes[at + SEARCH_BODY.length];
+    const whole = after === undefined || /[\s=>/]/.test(String.fromCharCode(after));
+    const inTag = bytes.lastIndexOf(LESS_THAN, at) > bytes.lastIndexOf(GREATER_THAN, at);
+    if (whole && inTag && /\s/.test(String.fromCharCode(bytes[at - 1] ?? 0))) return true;
+  }
+  return false;
+}
 
 /** The year of an article's address (`world/2022/05/23/slug/index.html`), or `undefined`. */
 export function addressYear(path: string): string | undefined {
@@ -64,19 +77,26 @@ export function addressYear(path: string): string | undefined {
  * year in the last part. Within a part, pages are in path order, so a part
  * is the same whatever order the pages were found in.
  */
-export function searchParts(pages: readonly SearchPage[], partPages = PART_PAGES): SearchPart[] {
-  const byYear = new Map<string, SearchPage[]>();
-  const undated: SearchPage[] = [];
+export function searchParts<Page extends SearchPage>(
+  pages: readonly Page[],
+  partPages = PART_PAGES,
+): SearchPart<Page>[] {
+  const byYear = new Map<string, Page[]>();
+  const undated: Page[] = [];
   for (const page of pages) {
     if (page.year === undefined) undated.push(page);
-    else byYear.set(page.year, [...(byYear.get(page.year) ?? []), page]);
+    else {
+      const year = byYear.get(page.year);
+      if (year) year.push(page);
+      else byYear.set(page.year, [page]);
+    }
   }
-  const groups: { years: string[]; pages: SearchPage[] }[] = [];
-  let open: { years: string[]; pages: SearchPage[] } | undefined;
+  const groups: { years: string[]; pages: Page[] }[] = [];
+  let open: { years: string[]; pages: Page[] } | undefined;
   for (const year of [...byYear.keys()].sort()) {
     open ??= { years: [], pages: [] };
     open.years.push(year);
-    open.pages.push(...byYear.get(year)!);
+    open.pages = open.pages.concat(byYear.get(year)!);
     if (open.pages.length >= partPages) {
       groups.push(open);
       open = undefined;
@@ -85,7 +105,7 @@ export function searchParts(pages: readonly SearchPage[], partPages = PART_PAGES
   if (open) groups.push(open);
   if (undated.length > 0) {
     const last = groups.at(-1);
-    if (last) last.pages.push(...undated);
+    if (last) last.pages = last.pages.concat(undated);
     else groups.push({ years: [], pages: undated });
   }
   const byPath = (a: SearchPage, b: SearchPage) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -103,50 +123,75 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
+/** Runs `work` on every item, `width` at a time, and gives the results in order. */
+async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += width)
+    results.push(...(await Promise.all(items.slice(start, start + width).map(work))));
+  return results;
+}
+
+const project = join(import.meta.dirname, '..');
 const pagefindVersion = (): string =>
-  (
-    JSON.parse(readFileSync(join(import.meta.dirname, '../node_modules/pagefind/package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
+  (JSON.parse(readFileSync(join(project, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
+    .version;
+
+/** A searchable page and the hash of its bytes. */
+type HashedPage = SearchPage & { hash: string };
 
 /** The key of a part: Pagefind's version, and every page's path and bytes, in order. */
-function partKey(pages: readonly { path: string; html: string }[], version: string): string {
+function partKey(pages: readonly HashedPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
-  for (const { path, html } of pages) hash.update(`${path}\n${createHash('sha256').update(html).digest('hex')}\n`);
+  for (const { path, hash: bytes } of pages) hash.update(`${path}\n${bytes}\n`);
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Copies `from` to `to` by hard links where the file system allows, else by copying. */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        cpSync(source, target);
-      }
-    }
+/** Links `file` at `to`, or copies it where the file system cannot link. */
+function linkFile(file: string, to: string): void {
+  try {
+    linkSync(file, to);
+  } catch {
+    cpSync(file, to);
   }
 }
 
-/** Indexes `pages` with Pagefind into `outputDir`; throws with Pagefind's errors. */
-async function indexPart(pages: readonly { path: string; html: string }[], outputDir: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+/** Copies the tree `from` to `to`, by hard links where the file system allows. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
+    else linkFile(join(from, entry.name), join(to, entry.name));
+  }
+}
+
+/**
+ * Indexes the `pages` of the site in `siteDir` into `outputDir`: Pagefind's
+ * own program over a folder holding those pages alone (hard links, at their
+ * paths), which reads and parses them in parallel, natively.
+ */
+function indexPart(siteDir: string, pages: readonly SearchPage[], outputDir: string, name: string): void {
+  const pagesDir = `${outputDir}.pages`;
+  rmSync(pagesDir, { recursive: true, force: true });
   try {
-    for (const { path, html } of pages) {
-      const added = await index.addHTMLFile({ sourcePath: path, content: html });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+    for (const { path } of pages) {
+      mkdirSync(join(pagesDir, path, '..'), { recursive: true });
+      linkFile(join(siteDir, path), join(pagesDir, path));
     }
-    const written = await index.writeFiles({ outputPath: outputDir });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    const run = spawnSync(
+      join(project, 'node_modules/.bin/pagefind'),
+      ['--site', pagesDir, '--output-path', outputDir],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    if (run.status !== 0) {
+      const said = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-5).join('\n');
+      const end = run.signal ? `was killed by ${run.signal}` : `exited with status ${run.status}`;
+      throw new Error(`Pagefind ${end} while indexing part ${name}${said ? `:\n${said}` : ''}`);
+    }
   } finally {
-    await index.deleteIndex();
+    rmSync(pagesDir, { recursive: true, force: true });
   }
 }
 
@@ -169,38 +214,33 @@ export async function writeSearchIndex(
   partPages = PART_PAGES,
 ): Promise<SearchIndexResult> {
   const version = pagefindVersion();
-  const searchable: (SearchPage & { html: string })[] = [];
-  for (const path of (await htmlFiles(siteDir)).sort()) {
-    if (path.startsWith(`${SEARCH_FOLDER}/`)) continue;
-    const html = await readFile(join(siteDir, path), 'utf8');
-    if (isSearchable(html)) searchable.push({ path, year: addressYear(path), html });
-  }
+  const paths = (await htmlFiles(siteDir)).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
+  const found = await inBatches(paths, 32, async (path): Promise<HashedPage | undefined> => {
+    const bytes = await readFile(join(siteDir, path));
+    if (!isSearchable(bytes)) return undefined;
+    return { path, year: addressYear(path), hash: createHash('sha256').update(bytes).digest('hex') };
+  });
+  const searchable = found.filter((page) => page !== undefined);
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
-  const htmlOf = new Map(searchable.map((page) => [page.path, page.html]));
   const parts = searchParts(searchable, partPages);
   const used = new Set<string>();
   const indexed: string[] = [];
   const copied: string[] = [];
   mkdirSync(cacheDir, { recursive: true });
-  try {
-    for (const part of parts) {
-      const pages = part.pages.map(({ path }) => ({ path, html: htmlOf.get(path)! }));
-      const key = partKey(pages, version);
-      const cached = join(cacheDir, key);
-      if (existsSync(cached)) copied.push(part.name);
-      else {
-        // Written beside its final name, then renamed, so a cached part is always whole.
-        const writing = `${cached}.writing`;
-        rmSync(writing, { recursive: true, force: true });
-        await indexPart(pages, writing);
-        renameSync(writing, cached);
-        indexed.push(part.name);
-      }
-      used.add(key);
-      linkTree(cached, join(siteDir, SEARCH_FOLDER, part.name));
+  for (const part of parts) {
+    const key = partKey(part.pages, version);
+    const cached = join(cacheDir, key);
+    if (existsSync(cached)) copied.push(part.name);
+    else {
+      // Written beside its final name, then renamed, so a cached part is always whole.
+      const writing = `${cached}.writing`;
+      rmSync(writing, { recursive: true, force: true });
+      indexPart(siteDir, part.pages, writing, part.name);
+      renameSync(writing, cached);
+      indexed.push(part.name);
     }
-  } finally {
-    await pagefind.close();
+    used.add(key);
+    linkTree(cached, join(siteDir, SEARCH_FOLDER, part.name));
   }
   const listed = [...parts].reverse().map(({ name }) => `/${SEARCH_FOLDER}/${name}/`);
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);

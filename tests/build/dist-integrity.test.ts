@@ -174,7 +174,7 @@ const brokenBuilds: BrokenBuild[] = [
       process.env.PAGEFIND_BINARY_PATH = '/bin/false';
       return () => delete process.env.PAGEFIND_BINARY_PATH;
     },
-    cause: /The search index could not be written: Pagefind backend closed/,
+    cause: /The search index could not be written: Pagefind exited with status 1 while indexing part 2022/,
     verdict: /^Build failed: Pagefind exited with status 1; .*dist\/ was left as it was\.$/,
   },
   {
