@@ -12,8 +12,8 @@
  * of its article's year, while the older parts keep their pages and so
  * their bounds.
  *
- * Each part is one Pagefind index under `pagefind/<first year>-<last year>/`,
- * and `pagefind/parts.json` lists them, newest first, for the search page,
+ * Each part is one Pagefind index in a folder of `pagefind/` named by its
+ * years (`2024/`, `2019-2021/`), and `pagefind/parts.json` lists them, newest first, for the search page,
  * which searches them all at once (Pagefind's `mergeIndex`). A part is
  * written once for what it holds: its key is a hash of Pagefind's version
  * and of every page it indexes (address and bytes), and a part whose key is
@@ -213,6 +213,10 @@ export async function writeSearchIndex(
   cacheDir: string,
   partPages = PART_PAGES,
 ): Promise<SearchIndexResult> {
+  if (!Number.isInteger(partPages) || partPages < 1)
+    throw new Error(
+      `a part must hold a whole number of pages, 1 or more (BROADSIDE_SEARCH_PART_PAGES), not ${partPages}`,
+    );
   const version = pagefindVersion();
   const paths = (await htmlFiles(siteDir)).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
   const found = await inBatches(paths, 32, async (path): Promise<HashedPage | undefined> => {

@@ -180,6 +180,12 @@ describe('writing the index', () => {
     expect(files(join(site, 'pagefind'))).toEqual(corrected);
   }, 60_000);
 
+  it.each([0, -5, 2.5, Number.NaN])('refuses parts of %s pages', async (size) => {
+    await expect(writeSearchIndex(site, cache, size)).rejects.toThrow(
+      /a part must hold a whole number of pages, 1 or more/,
+    );
+  });
+
   it('refuses a site with no page marked for search', async () => {
     const bare = join(root, 'bare');
     mkdirSync(bare, { recursive: true });
