@@ -21,12 +21,12 @@
  * file and the code that checks and renders it (`codeVersion`), so a change
  * to a schema or a Markdown plugin renders every entry afresh.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { filesVersion } from '../routes/site-code';
 import { SLUG_PATTERN } from '../schemas/common';
 import type { ContentReport } from './content-report';
 import { forbiddenCharacters, forbiddenInValues, withoutForbiddenCharacters } from './forbidden-characters';
@@ -92,19 +92,7 @@ const FILES_THAT_RENDER = [
 ];
 
 /** A hash of the code that checks and renders content: part of every entry's digest. */
-export async function codeVersion(root: string): Promise<string> {
-  const hash = createHash('sha256');
-  const files = [...FILES_THAT_RENDER];
-  for (const folder of CODE_THAT_RENDERS) {
-    const names = await readdir(resolve(root, folder), { recursive: true }).catch(() => []);
-    files.push(...names.map((name) => `${folder}/${name}`));
-  }
-  for (const file of files.sort()) {
-    const text = await readFile(resolve(root, file)).catch(() => undefined);
-    if (text) hash.update(file).update(text);
-  }
-  return hash.digest('hex');
-}
+export const codeVersion = (root: string): string => filesVersion(root, [...CODE_THAT_RENDERS, ...FILES_THAT_RENDER]);
 
 interface Candidate {
   path: string;
@@ -254,7 +242,7 @@ export function markdownCollection({
       const writes: (() => void)[] = [];
       report.begin(collection, store);
       try {
-        const version = await codeVersion(root);
+        const version = codeVersion(root);
         const { entries, refused } = await listFiles(folder);
         for (const file of refused) {
           // Reported by the collection that would take the file under a plain `.md` name, so once.

@@ -17,10 +17,13 @@ import { join, relative } from 'node:path';
 /** What the pages are made of, relative to the project: its code, its config and its dependencies. */
 export const SITE_CODE = ['src', 'astro.config.mjs', 'package-lock.json'];
 
-/** A hash of every file of `SITE_CODE` under `root` (a missing one counts as missing), names and contents. */
-export function siteCodeVersion(root: string): string {
+/**
+ * A hash of the files at `paths` under `root` (a folder stands for every
+ * file in it; a missing path counts as missing), their names and contents.
+ */
+export function filesVersion(root: string, paths: readonly string[]): string {
   const hash = createHash('sha256');
-  const files = SITE_CODE.flatMap((path) => {
+  const files = paths.flatMap((path) => {
     const found = statSync(join(root, path), { throwIfNoEntry: false });
     if (!found) return [];
     if (!found.isDirectory()) return [path];
@@ -34,6 +37,9 @@ export function siteCodeVersion(root: string): string {
   }
   return hash.digest('base64url');
 }
+
+/** A hash of every file of `SITE_CODE` under `root`. */
+export const siteCodeVersion = (root: string): string => filesVersion(root, SITE_CODE);
 
 /**
  * `key`, a page's key from what it shows, joined with the version of the
