@@ -289,6 +289,33 @@ test.describe('search', () => {
     );
   });
 
+  test('loads the index when the reader comes to the search box, not before', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/pagefind/')) fetched.push(pathname);
+    });
+    await page.goto('/search/');
+    await expect(page.getByRole('search')).toBeVisible();
+    expect(fetched).toEqual([]);
+    await page.getByLabel('Words to look for in articles and live blogs').focus();
+    await expect
+      .poll(() => fetched)
+      .toEqual(expect.arrayContaining(['/pagefind/parts.json', '/pagefind/2022/pagefind.js']));
+  });
+
+  test('tries loading the index again after a failure', async ({ page }) => {
+    let refuse = true;
+    await page.route('**/pagefind/parts.json', (route) => (refuse ? route.fulfill({ status: 503 }) : route.fallback()));
+    await page.goto('/search/?q=warmongering');
+    await expect(page.getByRole('status')).toHaveText(
+      'Search could not load. Try again later, or browse the sections.',
+    );
+    refuse = false;
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('status')).toHaveText('1 page matches “warmongering”.');
+  });
+
   test('says when nothing matches, and runs a search from its address', async ({ page }) => {
     await page.goto('/search/?q=qqqqxx');
     await expect(page.getByLabel('Words to look for in articles and live blogs')).toHaveValue('qqqqxx');
