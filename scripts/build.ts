@@ -1,10 +1,11 @@
 /**
  * `npm run build [-- --outDir X]`: the Astro build, then the search index
  * (scripts/search-index.ts: Pagefind, in parts), then checks of the result
- * (scripts/build-checks.ts), all in a staging folder beside the target (scripts/staged-output.ts). Only when all
- * of them succeeded does the staging folder take the target's place; on any
- * failure it is deleted, the target is left exactly as it was, and the last
- * line says which step failed and why.
+ * (scripts/build-checks.ts), all in a staging folder beside the target
+ * (scripts/staged-output.ts). Only when all of them succeeded does the
+ * staging folder take the target's place; on any failure it is deleted, the
+ * target is left exactly as it was, and the last line says which step
+ * failed and why.
  *
  * The last line also says how long the build took, and each step's share,
  * so an editor (and the benchmark) sees where a publish spends its time.
