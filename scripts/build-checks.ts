@@ -7,9 +7,11 @@
  * @astrojs/rss writes whatever characters an article holds, so these are
  * checked on the output itself.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
+import { PARTS_FILE } from './search-index.ts';
+import { siteFiles } from './site-files.ts';
 
 /** Each file a site must have, and what it is for, in the words of a failed check. */
 export const REQUIRED_OUTPUT: Readonly<Record<string, string>> = {
@@ -18,7 +20,7 @@ export const REQUIRED_OUTPUT: Readonly<Record<string, string>> = {
   'feed.xml': 'the site feed',
   'sitemap-index.xml': 'the sitemap crawlers read',
   'robots.txt': 'the file that points crawlers to the sitemap',
-  'pagefind/parts.json': 'the list of search index parts the search page loads (scripts/search-index.ts)',
+  [PARTS_FILE]: 'the list of search index parts the search page loads (scripts/search-index.ts)',
 };
 
 /** The required files missing from the build in `dir`, one message each. */
@@ -37,24 +39,24 @@ export async function missingOutput(dir: string): Promise<string[]> {
  * the search page loads every part it lists.
  */
 export async function searchPartProblems(dir: string): Promise<string[]> {
-  const text = await readFile(join(dir, 'pagefind/parts.json'), 'utf8').catch(() => undefined);
+  const text = await readFile(join(dir, PARTS_FILE), 'utf8').catch(() => undefined);
   if (text === undefined) return [];
   let parts: unknown;
   try {
     parts = JSON.parse(text);
   } catch {
-    return ['pagefind/parts.json: not JSON; it must list the search index parts'];
+    return [`${PARTS_FILE}: not JSON; it must list the search index parts`];
   }
-  if (!Array.isArray(parts) || parts.length === 0) return ['pagefind/parts.json: lists no search index part'];
+  if (!Array.isArray(parts) || parts.length === 0) return [`${PARTS_FILE}: lists no search index part`];
   const problems: string[] = [];
   for (const part of parts) {
     if (typeof part !== 'string' || !/^\/pagefind\/[^/]+\/$/.test(part)) {
-      problems.push(`pagefind/parts.json: ${JSON.stringify(part)} is not a folder under /pagefind/`);
+      problems.push(`${PARTS_FILE}: ${JSON.stringify(part)} is not a folder under /pagefind/`);
       continue;
     }
     for (const file of ['pagefind.js', 'pagefind-entry.json']) {
       const found = await stat(join(dir, part, file)).catch(() => undefined);
-      if (!found?.isFile()) problems.push(`${part.slice(1)}${file}: missing; pagefind/parts.json lists this part`);
+      if (!found?.isFile()) problems.push(`${part.slice(1)}${file}: missing; ${PARTS_FILE} lists this part`);
     }
   }
   return problems;
@@ -99,14 +101,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Every `.xml` file in the build at `dir` that is not well-formed XML 1.0 in UTF-8, one message each. */
 export async function malformedXml(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
   const problems: string[] = [];
-  for (const file of files) {
-    const path = relative(dir, file);
+  for (const path of await siteFiles(dir, '.xml')) {
+    const file = join(dir, path);
     let text: string;
     try {
       text = utf8.decode(await readFile(file));

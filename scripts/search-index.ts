@@ -13,8 +13,9 @@
  * their bounds.
  *
  * Each part is one Pagefind index in a folder of `pagefind/` named by its
- * years (`2024/`, `2019-2021/`), and `pagefind/parts.json` lists them, newest first, for the search page,
- * which searches them all at once (Pagefind's `mergeIndex`). A part is
+ * years (`2024/`, `2019-2021/`), and `pagefind/parts.json` lists them,
+ * newest first, for the search page, which searches them all at once
+ * (Pagefind's `mergeIndex`). A part is
  * written once for what it holds: its key is a hash of Pagefind's version
  * and of every page it indexes (address and bytes), and a part whose key is
  * in the cache is copied from there instead of indexed. Pagefind writes the
@@ -24,8 +25,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { siteFiles } from './site-files.ts';
 
 /** Whole years go into a part until it holds this many pages: see docs/decisions.md for the balance. */
 export const PART_PAGES = Number(process.env.BROADSIDE_SEARCH_PART_PAGES ?? 2000);
@@ -113,14 +115,6 @@ export function searchParts<Page extends SearchPage>(
     name: years.length === 0 ? 'undated' : years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`,
     pages: inPart.sort(byPath),
   }));
-}
-
-/** Every HTML file under `dir`, as paths relative to it with `/` between folders, in no set order. */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
 /** Runs `work` on every item, `width` at a time, and gives the results in order. */
@@ -218,7 +212,7 @@ export async function writeSearchIndex(
       `a part must hold a whole number of pages, 1 or more (BROADSIDE_SEARCH_PART_PAGES), not ${partPages}`,
     );
   const version = pagefindVersion();
-  const paths = (await htmlFiles(siteDir)).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
+  const paths = (await siteFiles(siteDir, '.html')).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
   const found = await inBatches(paths, 32, async (path): Promise<HashedPage | undefined> => {
     const bytes = await readFile(join(siteDir, path));
     if (!isSearchable(bytes)) return undefined;
