@@ -70,8 +70,6 @@ describe('pageKey', () => {
       { base: '/world/', title: 'World', description: 'News.', showSection: false, articles: [] },
       { section: 'world' },
     );
-    expect(first?.cacheKey?.startsWith(`${import.meta.env.BROADSIDE_SITE_CODE as string}:`), first?.cacheKey).toBe(
-      true,
-    );
+    expect(first?.cacheKey.startsWith(`${import.meta.env.BROADSIDE_SITE_CODE as string}:`), first?.cacheKey).toBe(true);
   });
 });

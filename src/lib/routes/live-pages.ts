@@ -17,7 +17,7 @@ export interface LiveBlogPageProps {
   page: Page<LiveUpdate>;
 }
 
-function key(parts: unknown): string | undefined {
+function key(parts: unknown): string {
   return pageKey(createHash('sha256').update(JSON.stringify(parts)).digest('base64url'));
 }
 

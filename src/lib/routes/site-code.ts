@@ -46,6 +46,8 @@ export const siteCodeVersion = (root: string): string => filesVersion(root, SITE
  * code (`import.meta.env.BROADSIDE_SITE_CODE`, which astro.config.mjs
  * defines). `undefined` (a page never kept) stays `undefined`.
  */
+export function pageKey(key: string, code?: unknown): string;
+export function pageKey(key: string | undefined, code?: unknown): string | undefined;
 export function pageKey(
   key: string | undefined,
   code: unknown = import.meta.env.BROADSIDE_SITE_CODE,
