@@ -36,22 +36,21 @@ const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : targe
 
 let lock: BuildLock | undefined;
 
-/** Ends the build: the staging folder goes, the target stays, and the last line says why. */
-function fail(reason: string, exitCode: number, outcome = `${shownTarget} was left as it was`): never {
-  if (lock) rmSync(staging, { recursive: true, force: true });
-  lock?.release();
-  console.error(`\nBuild failed: ${reason}; ${outcome}.`);
-  process.exit(exitCode);
+/** Why the build stopped, the status it ends with, and what became of the target. */
+class BuildFailure extends Error {
+  readonly exitCode: number;
+  readonly outcome: string;
+  constructor(reason: string, exitCode: number, outcome = `${shownTarget} was left as it was`) {
+    super(reason);
+    this.exitCode = exitCode;
+    this.outcome = outcome;
+  }
 }
 
-const refusal = refusedTarget(target, [project, process.env.BROADSIDE_CONTENT ?? join(project, 'content')]);
-if (refusal) fail(`the output folder cannot be replaced: ${refusal}`, 1);
-try {
-  lock = lockBuild(target);
-} catch (error) {
-  fail((error as Error).message, 1);
+/** Stops the build with `reason`: see the end of this file for what happens then. */
+function fail(reason: string, exitCode: number, outcome?: string): never {
+  throw new BuildFailure(reason, exitCode, outcome);
 }
-for (const note of lock.recovered) console.log(`Build: ${note}.`);
 
 // A Ctrl-C or a stop from CI reaches the running step too; the build waits
 // for it to end, then removes the staging folder, instead of dying first.
@@ -85,8 +84,17 @@ async function step(phase: string, command: string, args: string[]): Promise<voi
   if (failure) fail(failure, phaseExitCode(end));
 }
 
-const hadTarget = existsSync(target);
-try {
+async function build(): Promise<void> {
+  const refusal = refusedTarget(target, [project, process.env.BROADSIDE_CONTENT ?? join(project, 'content')]);
+  if (refusal) fail(`the output folder cannot be replaced: ${refusal}`, 1);
+  try {
+    lock = lockBuild(target);
+  } catch (error) {
+    fail((error as Error).message, 1);
+  }
+  for (const note of lock.recovered) console.log(`Build: ${note}.`);
+
+  const hadTarget = existsSync(target);
   await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   await step('Pagefind', process.execPath, [
     join(import.meta.dirname, 'search-index.ts'),
@@ -98,20 +106,35 @@ try {
     console.error(`\nThe built site failed ${problems.length} check(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
     fail(`${problems.length} output check(s) failed (listed above)`, 1);
   }
-} catch (error) {
-  console.error(error);
-  fail(`the build script itself failed (${(error as Error).message})`, 1);
+  if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
+  try {
+    await timed('swap', () => replaceWithStaged(staging, target));
+  } catch (error) {
+    const { message } = error as Error;
+    const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;
+    fail(`the new site could not take the place of the old one (${message})`, 1, outcome);
+  }
+  lock.release();
 }
-if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
+
+// On failure the staging folder goes, the target stays, and the last line
+// says why. The process ends by its exit code once its output is written,
+// never by `process.exit()`, which drops whatever a pipe (CI's log) has not
+// taken yet: the end of a long list of problems.
 try {
-  await timed('swap', () => replaceWithStaged(staging, target));
+  await build();
+  const seconds = (value: number) => `${value.toFixed(1)} s`;
+  const steps = timings.map(([phase, time]) => `${phase} ${seconds(time)}`).join(', ');
+  console.log(`\nTook ${seconds((performance.now() - startedAt) / 1000)}: ${steps}.`);
+  console.log(`Build succeeded: ${shownTarget} now holds the new site.`);
 } catch (error) {
-  const { message } = error as Error;
-  const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;
-  fail(`the new site could not take the place of the old one (${message})`, 1, outcome);
+  if (!(error instanceof BuildFailure)) console.error(error);
+  const failure =
+    error instanceof BuildFailure
+      ? error
+      : new BuildFailure(`the build script itself failed (${(error as Error).message})`, 1);
+  if (lock) rmSync(staging, { recursive: true, force: true });
+  lock?.release();
+  console.error(`\nBuild failed: ${failure.message}; ${failure.outcome}.`);
+  process.exitCode = failure.exitCode;
 }
-lock.release();
-const seconds = (value: number) => `${value.toFixed(1)} s`;
-const steps = timings.map(([phase, time]) => `${phase} ${seconds(time)}`).join(', ');
-console.log(`\nTook ${seconds((performance.now() - startedAt) / 1000)}: ${steps}.`);
-console.log(`Build succeeded: ${shownTarget} now holds the new site.`);

@@ -3,6 +3,7 @@
  * broken one must stop the build with a message naming the file, the field
  * (or line) and what is wrong.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +21,8 @@ section: world
 published: 2022-05-23
 `;
 
-/** Builds a content folder made of `files` and returns the exit code and everything the build printed. */
-function build(name: string, files: Record<string, string>, copyFrom?: string) {
+/** Writes a content folder made of `files` (over a copy of `copyFrom`) and returns its path. */
+function writeContent(name: string, files: Record<string, string>, copyFrom?: string): string {
   const content = join(work, name);
   if (copyFrom) cpSync(copyFrom, content, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
@@ -29,6 +30,12 @@ function build(name: string, files: Record<string, string>, copyFrom?: string) {
     writeFileSync(join(content, path), text);
   }
   mkdirSync(join(content, 'live'), { recursive: true });
+  return content;
+}
+
+/** Builds a content folder made of `files` and returns the exit code and everything the build printed. */
+function build(name: string, files: Record<string, string>, copyFrom?: string) {
+  const content = writeContent(name, files, copyFrom);
   return buildSite(content, join(content, 'dist'));
 }
 
@@ -172,6 +179,25 @@ describe('the build', { timeout: 120_000 }, () => {
     expect(output).toMatch(/WARN.*draft-half-written\.md \(draft\): standfirst: is required/);
     // Nothing was half-built.
     expect(existsSync(join(work, 'refused', 'dist', 'index.html'))).toBe(false);
+  });
+
+  it('prints a long list of problems to its last line through a pipe read slowly, as CI logs are', () => {
+    // 3,000 problems (about 500 KB), far more than a pipe holds: a process
+    // that ends before its output is written loses the end of the list.
+    const paths = Array.from({ length: 3000 }, (_, index) => `  - "/old-${index}/*"`);
+    const content = writeContent('long-list', {
+      'articles/2022/claims.md': article(`${good}\nredirectFrom:\n${paths.join('\n')}`),
+    });
+    const piped = spawnSync('sh', ['-c', 'npm run build -- --outDir "$OUT" 2>&1 | { sleep 2; cat; }'], {
+      cwd: project,
+      env: { ...process.env, BROADSIDE_CONTENT: content, OUT: join(content, 'dist'), FORCE_COLOR: '0' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const listed = piped.stdout.split('\n').filter((line) => line.includes('claims.md: redirectFrom.'));
+    expect(listed, piped.stdout.slice(-2000)).toHaveLength(3000);
+    expect(listed.at(-1)).toContain('redirectFrom.2999: "/old-2999/*" holds "*"');
+    expect(piped.stdout.trimEnd().split('\n').at(-1)).toMatch(/^Build failed: Astro exited with status 1; /);
   });
 
   it('checks a refused file again on the next build instead of trusting the cache', () => {

@@ -5,7 +5,13 @@
  * the rules that look across collections (permalinks, links, redirects)
  * would only run in a later build. Instead each loader hands its problems to
  * this report, and the last loader to finish runs the cross-collection rules
- * on what the others stored and throws once, listing everything.
+ * on what the others stored and stops the sync once, listing everything.
+ *
+ * The list is printed by the report, not carried in the error: Astro prints
+ * a sync's error and ends its process at once, and a process that ends drops
+ * what a pipe (the build's, CI's log) has not taken yet, which cut long
+ * lists short. The report waits until the list is written, then throws an
+ * error that only counts the problems.
  *
  * The report also holds every collection's writes to its store until the
  * last loader is done, then makes them all at once. Astro saves the whole
@@ -28,30 +34,35 @@ export interface ContentReport {
   /**
    * A loader is done with `problems` and the writes it holds for its store
    * (`write`). Once the last loader of the sync is done, makes every
-   * loader's writes, in the order the loaders ended, then throws every problem.
+   * loader's writes, in the order the loaders ended, then prints every
+   * problem and rejects.
    */
-  end(problems: readonly string[], write?: () => void): void;
+  end(problems: readonly string[], write?: () => void): Promise<void>;
 }
 
-/** The message a build stops with: every problem, one a line. */
+/** Where the list of problems goes: resolves once it is written. */
+export type Print = (text: string) => Promise<void>;
+
+/** Writes `text` to stderr and resolves once the system has taken all of it. */
+function printToStderr(text: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    process.stderr.write(`${text}\n`, (error) => (error ? reject(error) : resolve())),
+  );
+}
+
+const counted = (count: number) => `${count} content problem${count === 1 ? '' : 's'} stop the build`;
+
+/** The list a build stops with: every problem, one a line. */
 export function contentProblemsMessage(problems: readonly string[]): string {
-  return `${problems.length} content problem${problems.length === 1 ? '' : 's'} stop the build:\n  ${problems.join('\n  ')}`;
+  return `${counted(problems.length)}:\n  ${problems.join('\n  ')}`;
 }
 
-/**
- * The error a build stops with. Its `toString()` is its name alone: Astro
- * reads an error's text for the words "document" and "window" and, finding
- * them (in an article titled "Window cleaners strike", say), appends advice
- * about browser APIs that has nothing to do with content.
- */
+/** The error a sync stops with once the list is printed: the count alone. */
 class ContentProblems extends Error {
   override name = 'ContentProblems';
-  override toString(): string {
-    return this.name;
-  }
 }
 
-export function createContentReport(crossCheck: CrossCollectionCheck): ContentReport {
+export function createContentReport(crossCheck: CrossCollectionCheck, print: Print = printToStderr): ContentReport {
   let running = 0;
   let problems: string[] = [];
   let writes: (() => void)[] = [];
@@ -61,7 +72,7 @@ export function createContentReport(crossCheck: CrossCollectionCheck): ContentRe
       running += 1;
       stores[collection] = store;
     },
-    end(found, write) {
+    async end(found, write) {
       running -= 1;
       problems.push(...found);
       if (write) writes.push(write);
@@ -71,8 +82,9 @@ export function createContentReport(crossCheck: CrossCollectionCheck): ContentRe
       const all = [...problems, ...crossCheck(stores)];
       problems = [];
       if (all.length === 0) return;
-      const error = new ContentProblems(contentProblemsMessage(all));
-      // The list is the whole message: a stack trace of the loader would only bury it.
+      await print(contentProblemsMessage(all));
+      const error = new ContentProblems(`${counted(all.length)} (listed above)`);
+      // A stack trace of the loader would only bury the list.
       error.stack = '';
       throw error;
     },

@@ -311,7 +311,7 @@ export function markdownCollection({
       } catch (error) {
         problems.push(`${base}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      report.end(problems, () => {
+      await report.end(problems, () => {
         for (const write of writes) write();
       });
     },
