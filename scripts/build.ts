@@ -23,7 +23,14 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import { lockBuild, refusedTarget, replaceWithStaged, stagingFolder, type BuildLock } from './staged-output.ts';
+import {
+  discardOld,
+  lockBuild,
+  refusedTarget,
+  replaceWithStaged,
+  stagingFolder,
+  type BuildLock,
+} from './staged-output.ts';
 
 const project = join(import.meta.dirname, '..');
 const bin = (name: string) => join(project, 'node_modules/.bin', name);
@@ -93,6 +100,9 @@ async function build(): Promise<void> {
     fail((error as Error).message, 1);
   }
   for (const note of lock.recovered) console.log(`Build: ${note}.`);
+  // The site the last build replaced is deleted while this one runs.
+  const discarding = discardOld(target);
+  discarding.catch(() => undefined);
 
   const hadTarget = existsSync(target);
   await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
@@ -108,7 +118,10 @@ async function build(): Promise<void> {
   }
   if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
   try {
-    await timed('swap', () => replaceWithStaged(staging, target));
+    await timed('swap', async () => {
+      await discarding;
+      replaceWithStaged(staging, target);
+    });
   } catch (error) {
     const { message } = error as Error;
     const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;

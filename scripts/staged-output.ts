@@ -1,10 +1,15 @@
 /**
  * The folder a build writes into and how it takes the place of the last good
  * one. A build writes a hidden staging folder beside its target, on the same
- * file system, so that when every step has succeeded the swap is two
- * renames: the old folder away, the new one in, and only then the old one
- * deleted. At no moment is a half-written tree at the target's path; a build
- * that fails deletes its staging folder and never touches the target.
+ * file system, so that when every step has succeeded the swap is renames:
+ * the old folder away, the new one in, and the old one renamed once more to
+ * be discarded. At no moment is a half-written tree at the target's path; a
+ * build that fails deletes its staging folder and never touches the target.
+ *
+ * Deleting a site takes time that grows with it (about a minute at 50,000
+ * articles), so the swap does not wait for it: the next build deletes the
+ * discarded site while Astro runs (`discardOld`), and waits for that before
+ * its own swap.
  *
  * The staging folder has the same name every time: Astro writes the output
  * folder's path into its image module, and its incremental build re-renders
@@ -13,6 +18,7 @@
  * build from writing into the same staging folder at once.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 
 const beside = (target: string, suffix: string) => join(dirname(target), `.${basename(target)}.${suffix}`);
@@ -22,6 +28,9 @@ export const stagingFolder = (target: string) => beside(target, 'staging');
 
 /** Where the last good build waits, between the two renames of a swap, to be deleted. */
 export const previousFolder = (target: string) => beside(target, 'previous');
+
+/** Where the site a swap replaced waits for the next build to delete it. */
+export const discardedFolder = (target: string) => beside(target, 'discarded');
 
 /** The file that says which process is building for `target`. */
 export const lockFile = (target: string) => beside(target, 'lock');
@@ -119,13 +128,24 @@ export function lockBuild(target: string, pid = process.pid): BuildLock {
 }
 
 /**
+ * Deletes the site the last swap discarded, in the background: the build
+ * starts it as soon as it holds the lock and awaits it before its own swap.
+ */
+export function discardOld(target: string): Promise<void> {
+  return rm(discardedFolder(target), { recursive: true, force: true });
+}
+
+/**
  * Puts the finished build at `staging` in the place of `target`: the old
  * target is renamed away, the staging folder renamed in, then the old one
- * deleted. If the second rename fails, the old target is renamed back, so a
- * failed swap leaves it as it was. A target that does not exist yet is
- * simply renamed into place.
+ * renamed to the discarded folder, for the next build to delete. If the
+ * second rename fails, the old target is renamed back, so a failed swap
+ * leaves it as it was. A target that does not exist yet is simply renamed
+ * into place. The discarded folder must be gone already (`discardOld`).
  */
 export function replaceWithStaged(staging: string, target: string, previous = previousFolder(target)): void {
+  const discarded = discardedFolder(target);
+  if (existsSync(discarded)) throw new Error(`${discarded}, the site the last build replaced, is not deleted yet`);
   let movedAway = false;
   try {
     renameSync(target, previous);
@@ -145,5 +165,5 @@ export function replaceWithStaged(staging: string, target: string, previous = pr
     }
     throw error;
   }
-  if (movedAway) rmSync(previous, { recursive: true, force: true });
+  if (movedAway) renameSync(previous, discarded);
 }

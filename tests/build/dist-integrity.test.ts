@@ -271,7 +271,10 @@ describe('a failed build', { timeout: 240_000 }, () => {
     expectLastGoodBuild();
   });
 
-  it('is followed by a good build that replaces it whole', () => {
+  it('is followed by a good build that replaces it whole, and keeps the old one aside for the next build to delete', () => {
+    // What the build before last replaced, still waiting: this build deletes it while Astro runs.
+    mkdirSync(join(parent, '.dist.discarded', 'world'), { recursive: true });
+    writeFileSync(join(parent, '.dist.discarded', 'world', 'index.html'), 'the build before last');
     const undo = addContent('articles/2022/later.md', article('title: Later\nstandfirst: A new story.'));
     try {
       const { status, output } = buildSite(content, outDir);
@@ -286,6 +289,7 @@ describe('a failed build', { timeout: 240_000 }, () => {
     }
     expect(existsSync(join(outDir, 'world/2022/05/23/later/index.html'))).toBe(true);
     expect(snapshot(outDir)).not.toEqual(lastGood);
-    expect(readdirSync(parent)).toEqual(['dist']);
+    expect(readdirSync(parent)).toEqual(['.dist.discarded', 'dist']);
+    expect(snapshot(join(parent, '.dist.discarded'))).toEqual(lastGood);
   });
 });

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  discardedFolder,
+  discardOld,
   lockBuild,
   lockFile,
   previousFolder,
@@ -38,18 +40,36 @@ describe('the staging folder', () => {
   it('is hidden beside the target, on the same file system, under a name that never changes', () => {
     expect(stagingFolder('/srv/site/dist')).toBe('/srv/site/.dist.staging');
     expect(previousFolder('/srv/site/dist')).toBe('/srv/site/.dist.previous');
+    expect(discardedFolder('/srv/site/dist')).toBe('/srv/site/.dist.discarded');
     expect(lockFile('/srv/site/dist')).toBe('/srv/site/.dist.lock');
   });
 });
 
 describe('the swap', () => {
-  it('puts the new build in the place of the old one and deletes the old one', () => {
+  it('puts the new build in the place of the old one, and leaves the old one aside to be deleted', async () => {
     const parent = join(root, 'swap');
     const target = site(join(parent, 'dist'), 'old');
     site(stagingFolder(target), 'new');
     replaceWithStaged(stagingFolder(target), target);
     expect(page(target)).toBe('new');
+    expect(readdirSync(parent)).toEqual(['.dist.discarded', 'dist']);
+    expect(page(discardedFolder(target))).toBe('old');
+    await discardOld(target);
     expect(readdirSync(parent)).toEqual(['dist']);
+    await expect(discardOld(target), 'nothing to delete is no failure').resolves.toBeUndefined();
+  });
+
+  it('refuses to start while the site the last swap replaced is still there, touching nothing', () => {
+    const parent = join(root, 'not-discarded');
+    const target = site(join(parent, 'dist'), 'current');
+    site(discardedFolder(target), 'replaced');
+    site(stagingFolder(target), 'new');
+    expect(() => replaceWithStaged(stagingFolder(target), target)).toThrow(
+      /\.dist\.discarded, the site the last build replaced, is not deleted yet/,
+    );
+    expect(page(target)).toBe('current');
+    expect(page(stagingFolder(target))).toBe('new');
+    expect(page(discardedFolder(target))).toBe('replaced');
   });
 
   it('renames the first build into place when there was no target yet', () => {
