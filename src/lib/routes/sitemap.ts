@@ -134,15 +134,23 @@ export function newestChange(changes: Iterable<Change | undefined>): Change | un
  * without a date.
  */
 export function sitemapEntries(content: SitemapContent): SitemapEntry[] {
+  // An article is on its own page and on every list that shows it (front
+  // page, section, tags, authors): its last change is worked out once.
+  const changes = new Map<SitemapArticle, Change>();
+  const changeOf = (article: SitemapArticle) => {
+    let known = changes.get(article);
+    if (!known) changes.set(article, (known = articleChange(article)));
+    return known;
+  };
   const entries: SitemapEntry[] = [
     ...content.articles.map((article) => ({
       loc: absoluteUrl(articlePermalink(article)),
-      lastmod: articleChange(article),
+      lastmod: changeOf(article),
     })),
     ...content.liveBlogs.flatMap(liveBlogEntries),
     ...content.lists.map((list) => ({
       loc: absoluteUrl(list.path),
-      lastmod: newestChange([...list.articles.map(articleChange), ...(list.liveBlogs ?? []).map(liveBlogChange)]),
+      lastmod: newestChange([...list.articles.map(changeOf), ...(list.liveBlogs ?? []).map(liveBlogChange)]),
     })),
     ...content.undated.map((path) => ({ loc: absoluteUrl(path) })),
   ];

@@ -80,11 +80,13 @@ export function isTimeZone(zone: string): boolean {
  * permalink, the sort of every list), and zone arithmetic is not cheap: each
  * result below is worked out once per timestamp, zone and use. A build asks
  * for at most five uses of each timestamp it shows, so what is kept is what
- * the build shows; the limit (20,000 articles' worth, a few tens of MB) only
- * matters in a long `astro dev` session or a larger archive, whose oldest
- * answers are then worked out again.
+ * the build shows. The limit is 100,000 articles' worth (about 140 MB at
+ * most): every route passes over every article, and a memo smaller than
+ * one build's answers forgets, oldest first, just what the next pass asks
+ * for (docs/benchmarks.md, "Where Astro's step goes"). It matters otherwise
+ * only in a long `astro dev` session.
  */
-const keptTimes = boundedMemo<unknown>(100_000);
+const keptTimes = boundedMemo<unknown>(500_000);
 
 function once<T>(use: string, timestamp: Timestamp, zone: string, work: () => T): T {
   const key = `${use} ${zone} ${timestamp.kind === 'date' ? timestamp.date : timestamp.instant.getTime()}`;
