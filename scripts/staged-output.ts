@@ -26,7 +26,7 @@ const beside = (target: string, suffix: string) => join(dirname(target), `.${bas
 /** Where a build for `target` writes: beside it, hidden, under a name that does not change between builds. */
 export const stagingFolder = (target: string) => beside(target, 'staging');
 
-/** Where the last good build waits, between the two renames of a swap, to be deleted. */
+/** Where the last good build waits between the renames of a swap, before it is discarded. */
 export const previousFolder = (target: string) => beside(target, 'previous');
 
 /** Where the site a swap replaced waits for the next build to delete it. */

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, project } from './build-site';
+import { buildEnvironment, buildSite, project } from './build-site';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -190,7 +190,7 @@ describe('the build', { timeout: 120_000 }, () => {
     });
     const piped = spawnSync('sh', ['-c', 'npm run build -- --outDir "$OUT" 2>&1 | { sleep 2; cat; }'], {
       cwd: project,
-      env: { ...process.env, BROADSIDE_CONTENT: content, OUT: join(content, 'dist'), FORCE_COLOR: '0' },
+      env: buildEnvironment(content, { OUT: join(content, 'dist') }),
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });

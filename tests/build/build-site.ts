@@ -4,6 +4,11 @@ import { join } from 'node:path';
 
 export const project = join(import.meta.dirname, '../..');
 
+/** The environment of a build of `content`: this process's, no telemetry, no colours, and `env` over them. */
+export function buildEnvironment(content: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...env };
+}
+
 /**
  * Runs `npm run build` of the content in `content` into `outDir`, and gives
  * back the exit code and everything it printed, without colour codes or
@@ -19,7 +24,7 @@ export function buildSite(
 ): { status: number | null; output: string } {
   const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
     cwd,
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...env },
+    env: buildEnvironment(content, env),
     encoding: 'utf8',
     timeout: 240_000,
   });
