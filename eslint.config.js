@@ -46,6 +46,28 @@ export default defineConfig(
       '@typescript-eslint/no-non-null-assertion': 'off',
       // Spreading a string walks its code points, which is what XML and the content rules count.
       '@typescript-eslint/no-misused-spread': 'off',
+      // An entry's body is kept outside the content store (src/lib/content/body-fs.ts):
+      // Astro's render() and `rendered.html` would give an empty body.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'astro:content',
+              importNames: ['render'],
+              message:
+                'Render an entry with renderBody (src/lib/content/render-body.ts): its body is not in the store.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name='rendered'][property.name='html']",
+          message: "Read an entry's body with bodyHtml (src/lib/content/body-fs.ts): it is not in the store.",
+        },
+      ],
     },
   },
 

@@ -12,6 +12,9 @@
  * high-water resident set of any process of the build), output size, and
  * the time of each of the build's steps as the build reports it.
  *
+ * With `--cold`, each size is built cold once and nothing more: the one-off
+ * build of an archive too large to build five times in an hour (100,000).
+ *
  * With `--bare-blog`, each size is also built cold by the blog in
  * scripts/bare-blog (the shape of Astro's blog starter, same Markdown
  * processor), so the site is compared with it on the same hour of the
@@ -35,6 +38,7 @@ import { syntheticArticle, writeCorpus } from './corpus.ts';
 
 const args = process.argv.slice(2);
 const withBareBlog = args.includes('--bare-blog');
+const coldOnly = args.includes('--cold');
 const sizes = args.map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [100, 1000, 5000];
 
@@ -119,6 +123,17 @@ function build(content: string, out: string, root?: string): Promise<Run> {
 const rows: string[] = [];
 const cardRows: string[] = [];
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const rowOf = (count: number, name: string, run: Run) =>
+  row([
+    count,
+    name,
+    run.seconds.toFixed(1),
+    ((run.seconds * 1000) / count).toFixed(1),
+    run.peakMiB.toFixed(0),
+    run.pages,
+    run.outputMiB.toFixed(1),
+    run.steps,
+  ]);
 rows.push(
   row(['articles', 'build', 'wall time (s)', 'ms per article', 'peak memory (MiB)', 'pages', 'output (MiB)', 'steps']),
 );
@@ -131,6 +146,11 @@ for (const count of counts) {
   try {
     writeCorpus(content, count);
     const cold = await build(content, out);
+    if (coldOnly) {
+      rows.push(rowOf(count, 'cold, no caches', cold));
+      console.error(`${count} articles done:\n${rows.at(-1)}`);
+      continue;
+    }
     // The same cold build again, but with the share cards of the first one kept: the difference
     // is what drawing the cards costs.
     const cache = join(content, '.astro-cache');
@@ -160,18 +180,7 @@ for (const count of counts) {
       ['publish one new live update', liveUpdate],
       ...(bareBlog ? [['bare blog, cold', bareBlog] as const] : []),
     ] as const) {
-      rows.push(
-        row([
-          count,
-          name,
-          run.seconds.toFixed(1),
-          ((run.seconds * 1000) / count).toFixed(1),
-          run.peakMiB.toFixed(0),
-          run.pages,
-          run.outputMiB.toFixed(1),
-          run.steps,
-        ]),
-      );
+      rows.push(rowOf(count, name, run));
     }
     // Each size's rows as soon as they are measured, so a larger size that fails loses none of them.
     console.error(`${count} articles done:\n${rows.slice(done).join('\n')}`);

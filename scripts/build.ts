@@ -17,11 +17,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { constants } from 'node:os';
+import { constants, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
-import { phaseExitCode, phaseFailure, runPhase } from './build-phase.ts';
+import { phaseExitCode, phaseFailure, runPhase, withHeapLimit } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
 import {
   discardOld,
@@ -42,6 +42,9 @@ const fromHere = relative(process.cwd(), target);
 const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : target}/`;
 
 let lock: BuildLock | undefined;
+
+// Every step's Node process gets half the machine's memory for its heap.
+process.env.NODE_OPTIONS = withHeapLimit(process.env.NODE_OPTIONS, totalmem());
 
 /** Why the build stopped, the status it ends with, and what became of the target. */
 class BuildFailure extends Error {

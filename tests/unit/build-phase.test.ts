@@ -2,8 +2,9 @@
  * A build step succeeds only by exiting with status 0, and a failure says
  * why in words: a status, a signal, an out-of-memory death.
  */
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { phaseExitCode, phaseFailure, runPhase, type PhaseEnd } from '../../scripts/build-phase';
+import { phaseExitCode, phaseFailure, runPhase, withHeapLimit, type PhaseEnd } from '../../scripts/build-phase';
 
 const end = (fields: Partial<PhaseEnd>): PhaseEnd => ({ code: null, signal: null, stderrTail: '', ...fields });
 const node = (script: string) => runPhase(process.execPath, ['-e', script]);
@@ -59,5 +60,34 @@ describe('a build step', () => {
 
   it('treats an end with neither status nor signal as a failure', () => {
     expect(phaseFailure('Astro', end({}))).toBe('Astro ended without an exit status');
+  });
+});
+
+describe("the steps' heap", () => {
+  const gib = 2 ** 30;
+
+  it("is half the machine's memory, added to the options already given", () => {
+    expect(withHeapLimit(undefined, 24 * gib)).toBe('--max-old-space-size=12288');
+    expect(withHeapLimit('', 8 * gib)).toBe('--max-old-space-size=4096');
+    expect(withHeapLimit('--enable-source-maps', 24 * gib)).toBe('--enable-source-maps --max-old-space-size=12288');
+  });
+
+  it('is left as the options set it, when they do', () => {
+    expect(withHeapLimit('--max-old-space-size=2048', 24 * gib)).toBe('--max-old-space-size=2048');
+    expect(withHeapLimit('--cpu-prof --max-old-space-size=9000', 24 * gib)).toBe(
+      '--cpu-prof --max-old-space-size=9000',
+    );
+  });
+
+  it('is an option Node takes', () => {
+    const probe = spawnSync(
+      process.execPath,
+      ['-e', "console.log(require('v8').getHeapStatistics().heap_size_limit)"],
+      {
+        env: { ...process.env, NODE_OPTIONS: withHeapLimit(undefined, 24 * gib) },
+        encoding: 'utf8',
+      },
+    );
+    expect(Number(probe.stdout) / 2 ** 20).toBeGreaterThan(12_000);
   });
 });

@@ -20,6 +20,10 @@
  * An unchanged file is not read into the store again: its digest covers the
  * file and the code that checks and renders it (`codeVersion`), so a change
  * to a schema or a Markdown plugin renders every entry afresh.
+ *
+ * The rendered body is kept in a file of its own, not in the store
+ * (`body-fs.ts`), so the store stays small enough to be one string at
+ * 100,000 articles.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
@@ -28,6 +32,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { filesVersion } from '../routes/site-code';
 import { SLUG_PATTERN } from '../schemas/common';
+import { bodiesFolder, bodyFileName, bodyKept, pruneBodies, setBodyAside, storedBodyFile } from './body-fs';
 import type { ContentReport } from './content-report';
 import { forbiddenCharacters, forbiddenInValues, withoutForbiddenCharacters } from './forbidden-characters';
 import { readFrontmatter } from './frontmatter';
@@ -238,6 +243,9 @@ export function markdownCollection({
       const folder = resolve(root, base);
       const shown = (path: string) => relative(process.cwd(), path) || path;
       const problems: string[] = [];
+      const bodies = bodiesFolder(root);
+      // The body files the entries kept by this sync name (see body-fs.ts).
+      const bodyFiles = new Set<string>();
       // Every change to the store, made when the whole sync is done (see ContentReport).
       const writes: (() => void)[] = [];
       report.begin(collection, store);
@@ -261,7 +269,7 @@ export function markdownCollection({
           const source = await readFile(path, 'utf8');
           const digest = context.generateDigest(`${version}\n${source}`);
           const stored = store.get(id);
-          if (stored?.digest === digest) {
+          if (stored?.digest === digest && bodyKept(stored, bodies)) {
             // Stored again as it is: Astro rewrites its list of content images (in the project's
             // .astro/ folder, shared by builds of other content folders) only when an entry is stored.
             writes.push(() => {
@@ -269,6 +277,8 @@ export function markdownCollection({
               store.set(stored);
             });
             kept.add(id);
+            const file = storedBodyFile(stored);
+            if (file !== undefined) bodyFiles.add(file);
             continue;
           }
           const { found, data, rendered } = await checkEntry(
@@ -296,14 +306,16 @@ export function markdownCollection({
             continue;
           }
           const parsed = await context.parseData({ id, data, filePath: path });
+          const file = bodyFileName(collection, id, digest);
           const fresh = {
             id,
             data: parsed,
             filePath: relative(root, path).split(sep).join('/'),
             digest,
-            rendered,
+            rendered: await setBodyAside(rendered, file, bodies),
             assetImports: rendered.metadata?.imagePaths ?? [],
           };
+          bodyFiles.add(file);
           writes.push(() => store.set(fresh));
           kept.add(id);
         }
@@ -314,6 +326,7 @@ export function markdownCollection({
       await report.end(problems, () => {
         for (const write of writes) write();
       });
+      await pruneBodies(collection, bodyFiles, bodies);
     },
   };
 }

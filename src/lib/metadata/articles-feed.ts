@@ -7,6 +7,7 @@
 import rss from '@astrojs/rss';
 import { getImage } from 'astro:assets';
 import { articleInstant, type Article } from '../content/articles';
+import { bodyHtml } from '../content/body-fs';
 import { correctionLabel, correctionsInOrder, lastChange } from '../content/corrections';
 import { translationNotice } from '../reading/translation';
 import { absoluteUrl, articlePermalink } from '../routes/permalinks';
@@ -41,7 +42,7 @@ export async function articlesFeed({ title, description, feedPath, articles }: A
         image: image && { ...image, src: (await getImage({ src: image.src })).src },
         notice: translationNotice(translation, editions),
         note,
-        bodyHtml: article.rendered?.html ?? '',
+        bodyHtml: bodyHtml(article),
         corrections: correctionsInOrder(article.data.corrections).map((correction) => ({
           label: correctionLabel(correction.time, timezone),
           text: correction.text,

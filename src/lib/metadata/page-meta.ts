@@ -4,6 +4,7 @@
  * function per kind of page; `BaseLayout` renders the result.
  */
 import { correctionsInOrder, lastChange, type DatedCorrection } from '../content/corrections';
+import { bodyHtml } from '../content/body-fs';
 import { editionLinks } from '../content/editions';
 import { liveBlogChange, updateChange } from '../content/live-changes';
 import { plainText, updateHeadline } from '../reading/update-text';
@@ -269,7 +270,7 @@ export function liveBlogCard(blog: Pick<LiveBlogMetaSource, 'data'>): CardInputs
 export function liveUpdateCard(blog: Pick<LiveBlogMetaSource, 'data'>, update: LiveUpdateMetaSource): CardInputs {
   const { section, timezone } = blog.data;
   return {
-    headline: updateHeadline(update.data.title, update.entry.rendered?.html ?? ''),
+    headline: updateHeadline(update.data.title, bodyHtml(update.entry)),
     section: site.sections[section].label,
     date: displayDay(update.data.time, timezone),
     badge: 'Live',
@@ -279,7 +280,7 @@ export function liveUpdateCard(blog: Pick<LiveBlogMetaSource, 'data'>, update: L
 /** An update as structured data: its headline, times, credits and text, at its own page. */
 function updateJsonLdInput(blog: LiveBlogMetaSource, update: LiveUpdateMetaSource): LiveBlogUpdateInput {
   const at = (timestamp: Timestamp) => machineTimestamp(timestamp, blog.data.timezone);
-  const html = update.entry.rendered?.html ?? '';
+  const html = bodyHtml(update.entry);
   return {
     url: absoluteUrl(liveUpdatePermalink(blog.id, update.id)),
     headline: updateHeadline(update.data.title, html),

@@ -4,46 +4,18 @@
  * so a sync whose writes are spread out saves the whole store mid-sync at
  * every pause. Every write of every collection waits for the last loader.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createContentReport } from '@/lib/content/content-report';
 import { markdownCollection } from '@/lib/content/markdown-loader-fs';
+import { loaderContext, loaderProject, recordingStore } from './loader-fixture';
 
-const root = mkdtempSync(join(tmpdir(), 'broadside-loader-'));
+const { root, write } = loaderProject();
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function write(path: string, text: string): void {
-  mkdirSync(join(root, path, '..'), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-
-type Entry = { id: string; digest?: string | number } & Record<string, unknown>;
-
-/** A store as a loader sees it, logging each write with the number of loaders still running then. */
-function recordingStore(log: string[], running: () => number) {
-  const entries = new Map<string, Entry>();
-  return {
-    entries,
-    get: (id: string) => entries.get(id),
-    keys: () => [...entries.keys()],
-    values: () => [...entries.values()],
-    set: (entry: Entry) => {
-      log.push(`set ${entry.id} with ${running()} loading`);
-      entries.set(entry.id, entry);
-      return true;
-    },
-    delete: (id: string) => {
-      log.push(`delete ${id} with ${running()} loading`);
-      entries.delete(id);
-    },
-  };
-}
+const context = (collection: string, store: ReturnType<typeof recordingStore>) =>
+  loaderContext(root, collection, store);
 
 const schema = z.object({ title: z.string() });
 
@@ -97,16 +69,3 @@ describe("the loader's writes to the store", () => {
     expect(stores[1]!.keys()).toEqual(['three']);
   });
 });
-
-function context(collection: string, store: ReturnType<typeof recordingStore>): LoaderContext {
-  return {
-    collection,
-    store,
-    config: { root: pathToFileURL(`${root}/`) },
-    logger: { warn: () => undefined, info: () => undefined, error: () => undefined },
-    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-    parseData: ({ data }: { data: unknown }) => Promise.resolve(data),
-    renderMarkdown: (markdown: string) =>
-      Promise.resolve({ html: `<p>${markdown.split('\n---\n')[1]?.trim()}</p>`, metadata: { frontmatter: {} } }),
-  } as unknown as LoaderContext;
-}
