@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderComponent as render } from './render-component';
 import Byline from '@/components/Byline.astro';
 import LiveBadge from '@/components/LiveBadge.astro';
@@ -7,6 +9,7 @@ import LiveUpdatesLink from '@/components/LiveUpdatesLink.astro';
 import TagList from '@/components/TagList.astro';
 import Timestamp from '@/components/Timestamp.astro';
 import TranslationNotice from '@/components/TranslationNotice.astro';
+import { bodiesFolder, bodyFileName, setBodyAside } from '@/lib/content/body-fs';
 import { parseTimestamp } from '@/lib/time/dates';
 import { liveUpdate } from './live-update-fixture';
 
@@ -141,6 +144,26 @@ describe('LiveUpdateEntry', () => {
   it('shows the body as the Markdown pipeline rendered it', async () => {
     const html = await render(LiveUpdateEntry, { update, timeZone: 'Asia/Dubai' });
     expect(html).toContain('<p>Second <a href="/world/">paragraph</a>.</p>');
+  });
+
+  describe('with its body kept outside the store, as the loader keeps it', () => {
+    // A collection of its own in the build's body folder, deleted afterwards.
+    const collection = 'component-test';
+    afterAll(() => rmSync(join(bodiesFolder(), collection), { recursive: true, force: true }));
+
+    it("shows the body from its file, through Astro's render()", async () => {
+      const body = '<p>Read from <em>its own file</em>.</p>';
+      const setAside = liveUpdate('set-aside', '', { title: 'Kept outside the store' });
+      const file = bodyFileName(collection, setAside.entry.id, 'digest');
+      const rendered = await setBodyAside({ html: body, metadata: { headings: [], frontmatter: {} } }, file);
+      const html = await render(LiveUpdateEntry, {
+        update: { ...setAside, entry: { ...setAside.entry, rendered } },
+        timeZone: 'Asia/Dubai',
+      });
+      expect(rendered.html).toBe('');
+      expect(html).toContain(body);
+      expect(html).toContain('Link to this update<span class="visually-hidden">: Kept outside the store</span>');
+    });
   });
 
   it('gives an update without a title a heading only screen readers see, and says when it was corrected', async () => {
