@@ -49,6 +49,9 @@ export default defineConfig({
     },
   },
   vite: {
+    // The build's staging and replaced sites beside dist/ (scripts/staged-output.ts):
+    // a whole site each, never sources for the dev server to watch.
+    server: { watch: { ignored: ['**/.dist.*/**'] } },
     // Part of every page's key (src/lib/routes/site-code.ts): a change to the code renders every page again.
     define: {
       'import.meta.env.BROADSIDE_SITE_CODE': JSON.stringify(
