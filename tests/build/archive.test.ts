@@ -122,9 +122,11 @@ describe('a rebuild after a correction, with the caches kept', () => {
     const incremental = build(rebuilt);
     expect(incremental.status, incremental.output).toBe(0);
     log = incremental.output;
-    // The same content again, with no earlier pages to reuse.
+    // The same content again, with no earlier pages, rendered bodies or store to reuse.
     rmSync(join(content, '.astro-cache', 'incremental-build.json'));
     rmSync(join(content, '.astro-cache', 'broadside-search'), { recursive: true });
+    rmSync(join(content, '.astro-cache', 'data-store.json'));
+    rmSync(join(content, '.astro-cache', 'broadside-bodies'), { recursive: true });
     const full = build(fromScratch);
     expect(full.status, full.output).toBe(0);
   }, 600_000);
