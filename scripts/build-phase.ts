@@ -22,14 +22,15 @@ const STDERR_TAIL_CHARS = 8_192;
 
 /**
  * `NODE_OPTIONS` for the build's steps: Node's heap raised to half the
- * machine's memory (`totalBytes`), unless the options already set it.
- * Node's own limit, about 4 GiB whatever the machine, was near full in
- * Astro at 50,000 articles, and a full heap ends the build.
+ * machine's memory (`totalBytes`), never lowered below Node's own limit
+ * (`defaultBytes`), unless the options already set it. Node's own limit,
+ * about 4 GiB whatever the machine, was near full in Astro at 50,000
+ * articles, and a full heap ends the build.
  */
-export function withHeapLimit(nodeOptions: string | undefined, totalBytes: number): string {
+export function withHeapLimit(nodeOptions: string | undefined, totalBytes: number, defaultBytes: number): string {
   const options = nodeOptions?.trim() ?? '';
   if (/--max-old-space-size\b/.test(options)) return options;
-  const heap = `--max-old-space-size=${Math.floor(totalBytes / 2 / 2 ** 20)}`;
+  const heap = `--max-old-space-size=${Math.floor(Math.max(totalBytes / 2, defaultBytes) / 2 ** 20)}`;
   return options ? `${options} ${heap}` : heap;
 }
 

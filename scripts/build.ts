@@ -19,6 +19,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit } from './build-phase.ts';
@@ -43,8 +44,8 @@ const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : targe
 
 let lock: BuildLock | undefined;
 
-// Every step's Node process gets half the machine's memory for its heap.
-process.env.NODE_OPTIONS = withHeapLimit(process.env.NODE_OPTIONS, totalmem());
+// Every step's Node process gets half the machine's memory for its heap, or Node's own limit if that is more.
+process.env.NODE_OPTIONS = withHeapLimit(process.env.NODE_OPTIONS, totalmem(), getHeapStatistics().heap_size_limit);
 
 /** Why the build stopped, the status it ends with, and what became of the target. */
 class BuildFailure extends Error {

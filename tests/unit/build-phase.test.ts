@@ -65,16 +65,23 @@ describe('a build step', () => {
 
 describe("the steps' heap", () => {
   const gib = 2 ** 30;
+  const nodeDefault = 4 * gib;
 
   it("is half the machine's memory, added to the options already given", () => {
-    expect(withHeapLimit(undefined, 24 * gib)).toBe('--max-old-space-size=12288');
-    expect(withHeapLimit('', 8 * gib)).toBe('--max-old-space-size=4096');
-    expect(withHeapLimit('--enable-source-maps', 24 * gib)).toBe('--enable-source-maps --max-old-space-size=12288');
+    expect(withHeapLimit(undefined, 24 * gib, nodeDefault)).toBe('--max-old-space-size=12288');
+    expect(withHeapLimit('', 10 * gib, nodeDefault)).toBe('--max-old-space-size=5120');
+    expect(withHeapLimit('--enable-source-maps', 24 * gib, nodeDefault)).toBe(
+      '--enable-source-maps --max-old-space-size=12288',
+    );
+  });
+
+  it("is never less than Node's own limit, on a small machine", () => {
+    expect(withHeapLimit(undefined, 4 * gib, nodeDefault)).toBe('--max-old-space-size=4096');
   });
 
   it('is left as the options set it, when they do', () => {
-    expect(withHeapLimit('--max-old-space-size=2048', 24 * gib)).toBe('--max-old-space-size=2048');
-    expect(withHeapLimit('--cpu-prof --max-old-space-size=9000', 24 * gib)).toBe(
+    expect(withHeapLimit('--max-old-space-size=2048', 24 * gib, nodeDefault)).toBe('--max-old-space-size=2048');
+    expect(withHeapLimit('--cpu-prof --max-old-space-size=9000', 24 * gib, nodeDefault)).toBe(
       '--cpu-prof --max-old-space-size=9000',
     );
   });
@@ -84,7 +91,7 @@ describe("the steps' heap", () => {
       process.execPath,
       ['-e', "console.log(require('v8').getHeapStatistics().heap_size_limit)"],
       {
-        env: { ...process.env, NODE_OPTIONS: withHeapLimit(undefined, 24 * gib) },
+        env: { ...process.env, NODE_OPTIONS: withHeapLimit(undefined, 24 * gib, nodeDefault) },
         encoding: 'utf8',
       },
     );
