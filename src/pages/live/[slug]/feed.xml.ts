@@ -8,7 +8,6 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getLiveBlogs, liveBlogInstant, type LiveBlog } from '@/lib/content/articles';
-import { bodyHtml } from '@/lib/content/body-fs';
 import { renderBody } from '@/lib/content/render-body';
 import { feedHtml, FEED_LENGTH } from '@/lib/metadata/feed';
 import { updateHeadline } from '@/lib/reading/update-text';
@@ -27,9 +26,9 @@ export const GET: APIRoute<{ blog: LiveBlog }> = async ({ props: { blog } }) => 
   const items = await Promise.all(
     blog.updates.slice(0, FEED_LENGTH).map(async (update) => {
       const pageUrl = absoluteUrl(liveUpdatePermalink(blog.id, update.id));
-      const { Content } = await renderBody(update.entry);
+      const { Content, html } = await renderBody(update.entry);
       return {
-        title: updateHeadline(update.data.title, bodyHtml(update.entry)),
+        title: updateHeadline(update.data.title, html),
         link: pageUrl,
         pubDate: update.data.time.instant,
         content: feedHtml(await container.renderToString(Content), pageUrl),
