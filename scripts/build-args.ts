@@ -1,8 +1,9 @@
 /**
  * The build's command line: `npm run build [-- --outDir X] [Astro's own
- * flags]`. The build writes into a staging folder, so it takes the folder
- * the site is meant for out of the arguments and gives Astro the others, as
- * they were, with the staging folder in its place.
+ * flags]` (`npm run publish` adds `--publish`). The build writes into a
+ * staging folder, so it takes the folder the site is meant for, and its own
+ * `--publish`, out of the arguments and gives Astro the others, as they
+ * were, with the staging folder in its place.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +13,8 @@ export interface BuildArgs {
   target: string;
   /** Every other argument, for Astro, in the order given. */
   astroArgs: string[];
+  /** `--publish`: render only the pages that changed since the site in place was built (`npm run publish`). */
+  publish: boolean;
 }
 
 /**
@@ -23,22 +26,24 @@ export interface BuildArgs {
 export function readBuildArgs(argv: readonly string[], cwd = process.cwd()): BuildArgs {
   const { values, tokens } = parseArgs({
     args: [...argv],
-    options: { outDir: { type: 'string' }, root: { type: 'string' } },
+    options: { outDir: { type: 'string' }, root: { type: 'string' }, publish: { type: 'boolean' } },
     strict: false,
     allowPositionals: true,
     tokens: true,
   });
-  const outDirIndexes = new Set<number>();
+  const ours = new Set<number>();
   for (const token of tokens) {
+    if (token.kind === 'option' && token.name === 'publish') ours.add(token.index);
     if (token.kind !== 'option' || token.name !== 'outDir') continue;
-    outDirIndexes.add(token.index);
+    ours.add(token.index);
     // `--outDir X` is two arguments, `--outDir=X` one.
-    if (token.inlineValue === false) outDirIndexes.add(token.index + 1);
+    if (token.inlineValue === false) ours.add(token.index + 1);
   }
   const outDir = typeof values.outDir === 'string' ? values.outDir : 'dist';
   const root = typeof values.root === 'string' ? resolve(cwd, values.root) : cwd;
   return {
     target: resolve(root, outDir),
-    astroArgs: argv.filter((_, index) => !outDirIndexes.has(index)),
+    astroArgs: argv.filter((_, index) => !ours.has(index)),
+    publish: values.publish === true,
   };
 }

@@ -7,6 +7,11 @@
  * target is left exactly as it was, and the last line says which step
  * failed and why.
  *
+ * `npm run publish` (`--publish`) builds only the pages that changed since
+ * the site in place was built, over a copy of it made of hard links
+ * (scripts/site-record.ts), with the same steps after Astro's and the same
+ * swap; without a record of that site it builds the whole site.
+ *
  * The last line also says how long the build took, and each step's share,
  * so an editor (and the benchmark) sees where a publish spends its time.
  *
@@ -16,15 +21,30 @@
  * place did, as long as that folder's name never changes (docs/decisions.md).
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
+import { RECORD_LAST, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/integrations/page-record.ts';
+import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
+import { SEARCH_FOLDER } from './search-index.ts';
 import {
+  deleteFiles,
+  lastSiteRecord,
+  layOver,
+  linkCopy,
+  missingFiles,
+  newRecordFile,
+  siteRecordFile,
+  writeSiteRecord,
+  type SiteRecord,
+} from './site-record.ts';
+import {
+  changesFolder,
   discardOld,
   lockBuild,
   refusedTarget,
@@ -36,8 +56,11 @@ import {
 const project = join(import.meta.dirname, '..');
 const bin = (name: string) => join(project, 'node_modules/.bin', name);
 
-const { target, astroArgs } = readBuildArgs(process.argv.slice(2));
+const { target, astroArgs, publish } = readBuildArgs(process.argv.slice(2));
 const staging = stagingFolder(target);
+const changes = changesFolder(target);
+const recordFile = siteRecordFile(buildCacheRoot(project), target);
+const newRecord = newRecordFile(recordFile);
 /** The target as short as it can be said: `dist/` rather than a full path. */
 const fromHere = relative(process.cwd(), target);
 const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : target}/`;
@@ -108,8 +131,42 @@ async function build(): Promise<void> {
   const discarding = discardOld(target);
   discarding.catch(() => undefined);
 
+  const code = siteCodeVersion(project);
+  let last: SiteRecord | undefined;
+  if (publish) {
+    const found = lastSiteRecord(recordFile, target, code);
+    if (found.why) console.log(`Publish: ${found.why}, so the whole site is built.`);
+    last = found.record;
+  }
+  // The Astro step records every page it generates; a publish has it render only the changed ones (docs/decisions.md).
+  process.env[RECORD_OUT] = newRecord;
+  process.env[RECORD_LAST] = last ? recordFile : '';
+  mkdirSync(dirname(newRecord), { recursive: true });
+  rmSync(newRecord, { force: true });
+  rmSync(changes, { recursive: true, force: true });
+
   const hadTarget = existsSync(target);
-  await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
+  await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', last ? changes : staging]);
+  const pages = readPageRecord(newRecord);
+  if (last) {
+    const before = last.pages;
+    const laid = await timed('lay over', () => {
+      // A copy of the site in place, made of links; the search index is written again whole, from its cache.
+      linkCopy(target, staging);
+      rmSync(join(staging, SEARCH_FOLDER), { recursive: true, force: true });
+      const count = layOver(changes, staging);
+      deleteFiles(staging, removedFiles(before, pages));
+      rmSync(changes, { recursive: true, force: true });
+      return count;
+    });
+    console.log(`Publish: ${laid} file(s) written over the site in place.`);
+  }
+  const missing = missingFiles(staging, pages);
+  if (missing.length > 0)
+    fail(
+      `the record of the pages names ${missing.length} file(s) the build did not write (${missing.slice(0, 3).join(', ')}): Astro's output names may have changed (docs/upgrading-astro.md)`,
+      1,
+    );
   await step('Pagefind', process.execPath, [
     join(import.meta.dirname, 'search-index.ts'),
     staging,
@@ -124,8 +181,11 @@ async function build(): Promise<void> {
   try {
     await timed('swap', async () => {
       await discarding;
+      // Written first: should the swap fail, the record names the staging folder, not the site in place.
+      writeSiteRecord(recordFile, staging, code, pages);
       replaceWithStaged(staging, target);
     });
+    rmSync(newRecord, { force: true });
   } catch (error) {
     const { message } = error as Error;
     const outcome = hadTarget && !existsSync(target) ? `${shownTarget} is missing: see above` : undefined;
@@ -150,7 +210,7 @@ try {
     error instanceof BuildFailure
       ? error
       : new BuildFailure(`the build script itself failed (${(error as Error).message})`, 1);
-  if (lock) rmSync(staging, { recursive: true, force: true });
+  if (lock) for (const path of [staging, changes, newRecord]) rmSync(path, { recursive: true, force: true });
   lock?.release();
   console.error(`\nBuild failed: ${failure.message}; ${failure.outcome}.`);
   process.exitCode = failure.exitCode;

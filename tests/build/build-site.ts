@@ -10,19 +10,20 @@ export function buildEnvironment(content: string, env: Record<string, string> = 
 }
 
 /**
- * Runs `npm run build` of the content in `content` into `outDir`, and gives
- * back the exit code and everything it printed, without colour codes or
- * Markdown emphasis, so the output reads as an editor sees it. `cwd` is the
- * project to build: this one, unless a test builds a copy; `env` adds to
- * the build's environment.
+ * Runs `npm run build` (or `script`: `publish`) of the content in `content`
+ * into `outDir`, and gives back the exit code and everything it printed,
+ * without colour codes or Markdown emphasis, so the output reads as an
+ * editor sees it. `cwd` is the project to build: this one, unless a test
+ * builds a copy; `env` adds to the build's environment.
  */
 export function buildSite(
   content: string,
   outDir: string,
   cwd = project,
   env: Record<string, string> = {},
+  script: 'build' | 'publish' = 'build',
 ): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['run', 'build', '--', '--outDir', outDir], {
+  const result = spawnSync('npm', ['run', script, '--', '--outDir', outDir], {
     cwd,
     env: buildEnvironment(content, env),
     encoding: 'utf8',

@@ -1,0 +1,137 @@
+/**
+ * What a publish needs of the site it changes, and how it makes the new one.
+ *
+ * Every build keeps, among the build caches, the record of its target's
+ * pages (src/lib/integrations/page-record.ts) with two stamps: the folder it
+ * describes, by device and inode (a rename keeps them, so the staging
+ * folder's stamp is the target's once swapped in; a swap that never
+ * happened leaves a record naming another folder), and the version of the
+ * site's code. A publish trusts the record only when both match; otherwise
+ * it builds the whole site.
+ *
+ * The new site starts as a copy of the old one made of hard links (no file's
+ * bytes are copied), then the pages the publish rendered are laid over it
+ * and the files of pages that are gone deleted. A file is replaced by
+ * deleting its link and putting the new file in its place, never by writing
+ * into it, so the old site's files are never touched.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { readPageRecord, type PageRecord } from '../src/lib/integrations/page-record.ts';
+
+export interface SiteRecord {
+  /** The folder the record describes: `<device>:<inode>`. */
+  site: string;
+  /** The version of the site's code that built it (src/lib/routes/site-code.ts). */
+  code: string;
+  pages: PageRecord;
+}
+
+/** Where the record of the site at `target` is kept: in the build caches under `cacheRoot`, named by the target's path. */
+export function siteRecordFile(cacheRoot: string, target: string): string {
+  const name = createHash('sha256').update(resolve(target)).digest('base64url').slice(0, 22);
+  return join(cacheRoot, 'broadside-pages', `${name}.json`);
+}
+
+/** Where a build's Astro writes the record of the pages it generates, until the build has succeeded. */
+export const newRecordFile = (recordFile: string) => recordFile.replace(/\.json$/, '.new.json');
+
+/** The identity of `folder` that a rename keeps. */
+export function folderId(folder: string): string {
+  const { dev, ino } = statSync(folder);
+  return `${dev}:${ino}`;
+}
+
+/** Writes the record of the site in `site` (`pages`, built by code of version `code`) to `file`, whole or not at all. */
+export function writeSiteRecord(file: string, site: string, code: string, pages: PageRecord): void {
+  const record: SiteRecord = { site: folderId(site), code, pages };
+  writeFileSync(`${file}.writing`, JSON.stringify(record));
+  renameSync(`${file}.writing`, file);
+}
+
+/** The record of the site at `target` if it describes that very folder, built by code of version `code`; else why not. */
+export function lastSiteRecord(
+  file: string,
+  target: string,
+  code: string,
+): { record: SiteRecord; why?: never } | { record?: never; why: string } {
+  if (!existsSync(target)) return { why: 'there is no site to change yet' };
+  if (!existsSync(file)) return { why: 'no build has recorded the pages of the site' };
+  let record: SiteRecord;
+  try {
+    record = JSON.parse(readFileSync(file, 'utf8')) as SiteRecord;
+  } catch (error) {
+    return { why: `the record of the site's pages cannot be read (${(error as Error).message})` };
+  }
+  if (record.site !== folderId(target))
+    return { why: 'the record of the pages describes another build than the site in place' };
+  if (record.code !== code) return { why: "the site's code changed since it was built" };
+  return { record };
+}
+
+/** Every file under `dir`, relative to it. */
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+
+/** Makes `to` a copy of the folder `from` made of hard links to its files. */
+export function linkCopy(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to);
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const path = join(to, relative(from, join(entry.parentPath, entry.name)));
+    if (entry.isDirectory()) mkdirSync(path, { recursive: true });
+    else {
+      mkdirSync(dirname(path), { recursive: true });
+      linkSync(join(entry.parentPath, entry.name), path);
+    }
+  }
+}
+
+/** Moves every file of `changes` into `site` at the same path, in place of the file there; returns how many. */
+export function layOver(changes: string, site: string): number {
+  const files = filesUnder(changes);
+  for (const file of files) {
+    const to = join(site, file);
+    mkdirSync(dirname(to), { recursive: true });
+    rmSync(to, { force: true });
+    renameSync(join(changes, file), to);
+  }
+  return files.length;
+}
+
+/** Deletes `files` from `site`, and every folder that leaves empty. */
+export function deleteFiles(site: string, files: readonly string[]): void {
+  for (const file of files) {
+    rmSync(join(site, file), { force: true });
+    for (
+      let folder = dirname(join(site, file));
+      folder !== site && relative(site, folder) !== '';
+      folder = dirname(folder)
+    ) {
+      if (readdirSync(folder).length > 0) break;
+      rmdirSync(folder);
+    }
+  }
+}
+
+/** The files `pages` names that are not in `site`. */
+export const missingFiles = (site: string, pages: PageRecord): string[] =>
+  Object.values(pages)
+    .map(({ file }) => file)
+    .filter((file) => !existsSync(join(site, file)));
+
+export { readPageRecord };

@@ -1,0 +1,116 @@
+/**
+ * `npm run publish`: a change renders only the pages that show it, over a
+ * copy of the site in place, and the result is, file for file, what a
+ * build of the same content from scratch gives (docs/decisions.md, "One
+ * change is published by rendering only what shows it").
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build-site';
+import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
+
+const work = mkdtempSync(join(tmpdir(), 'broadside-publish-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const content = join(work, 'content');
+const out = join(work, 'dist');
+const cache = join(content, '.astro-cache');
+const synthetic = 14;
+
+const files = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+const articleFile = (index: number) => join(content, syntheticArticle(index).path);
+const edit = (index: number, change: (markdown: string) => string) =>
+  writeFileSync(articleFile(index), change(readFileSync(articleFile(index), 'utf8')));
+/** The page of synthetic article `index` in `dir`, found by its headline's number. */
+function articlePage(dir: string, index: number): string {
+  const page = files(dir).find(
+    (file) =>
+      /^(world|business|climate)\/\d{4}\/\d\d\/\d\d\/[^/]+\/index\.html$/.test(file) &&
+      readFileSync(join(dir, file), 'utf8').includes(`report ${index}:`),
+  );
+  expect(page, `the page of article ${index}`).toBeDefined();
+  return page!;
+}
+
+/** Everything a publish wrote to the log, and the site before it, by file. */
+let published = '';
+const before = new Map<string, Buffer>();
+let removedPage = '';
+let editedPage = '';
+
+beforeAll(() => {
+  writeCorpus(content, synthetic);
+  const first = buildSite(content, out);
+  expect(first.status, first.output).toBe(0);
+  for (const file of files(out)) before.set(file, readFileSync(join(out, file)));
+  removedPage = articlePage(out, 9);
+  editedPage = articlePage(out, 3);
+
+  // A sentence added to one article, a headline corrected on another, one article retracted (its file
+  // deleted), and a new live update.
+  edit(3, (markdown) => `${markdown}\nA sentence added after the first publication.\n`);
+  edit(5, (markdown) => markdown.replace('title: "Synthetic report 5:', 'title: "Corrected report 5:'));
+  rmSync(articleFile(9));
+  mkdirSync(join(content, 'live/russia-ukraine/updates'), { recursive: true });
+  writeFileSync(
+    join(content, 'live/russia-ukraine/updates/posted-later.md'),
+    '---\ntime: 2022-05-23T16:10:00+04:00\ntitle: A later update\n---\n\nPosted after the first build.\n',
+  );
+  const publish = buildSite(content, out, undefined, {}, 'publish');
+  expect(publish.status, publish.output).toBe(0);
+  published = publish.output;
+}, 600_000);
+
+describe('a publish of four changes', () => {
+  it('renders only the pages whose key changed, and the pages with none', () => {
+    const [, rendered, all] = /publishing a change: (\d+) of (\d+) paths to render/.exec(published) ?? [];
+    expect(Number(all)).toBeGreaterThan(0);
+    expect(Number(rendered)).toBeGreaterThan(0);
+    expect(Number(rendered)).toBeLessThan(Number(all) / 2);
+    expect(published).toMatch(/^Publish: \d+ file\(s\) written over the site in place\.$/m);
+    expect(published).toMatch(/^Took \d+\.\d s: Astro \d+\.\d s, lay over \d+\.\d s, Pagefind .*swap \d+\.\d s\.$/m);
+  });
+
+  it('shows each change, and no longer has the retracted article', () => {
+    expect(readFileSync(join(out, editedPage), 'utf8')).toContain('A sentence added after the first publication.');
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Corrected report 5:');
+    expect(existsSync(join(out, removedPage))).toBe(false);
+    expect(existsSync(join(out, removedPage, '..'))).toBe(false);
+    expect(existsSync(join(out, 'live/russia-ukraine/updates/posted-later/index.html'))).toBe(true);
+  });
+
+  it('never wrote into the files of the site it replaced', () => {
+    // The replaced site waits beside the new one for the next build to delete it; it shares files with the new one.
+    const replaced = join(work, '.dist.discarded');
+    expect(files(replaced)).toEqual([...before.keys()]);
+    const changed = [...before].filter(([file, bytes]) => !readFileSync(join(replaced, file)).equals(bytes));
+    expect(changed.map(([file]) => file)).toEqual([]);
+  });
+
+  it('gives, file for file, the site a build from scratch gives', () => {
+    const fromScratch = join(work, 'from-scratch');
+    for (const cached of ['incremental-build.json', 'broadside-search', 'data-store.json', 'broadside-bodies'])
+      rmSync(join(cache, cached), { recursive: true });
+    const full = buildSite(content, fromScratch);
+    expect(full.status, full.output).toBe(0);
+    expect(files(out)).toEqual(files(fromScratch));
+    const differing = files(fromScratch).filter(
+      (file) => !readFileSync(join(out, file)).equals(readFileSync(join(fromScratch, file))),
+    );
+    expect(differing).toEqual([]);
+  }, 300_000);
+
+  it('builds the whole site when it has no record of the site in place', () => {
+    rmSync(join(cache, 'broadside-pages'), { recursive: true });
+    const again = buildSite(content, out, undefined, {}, 'publish');
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toContain('Publish: no build has recorded the pages of the site, so the whole site is built.');
+    expect(again.output).not.toContain('publishing a change');
+    expect(again.output).toMatch(/^Took \d+\.\d s: Astro \d+\.\d s, Pagefind /m);
+  }, 300_000);
+});
