@@ -5,9 +5,11 @@
  * temporary folder and runs the build an editor runs (scripts/build.ts:
  * Astro, the search index, the output checks, the swap into place): a cold
  * build (no caches), a cold build that keeps only the share cards of the
- * first (their difference is the cards' cost), then publishes one edited
- * article with the caches kept, then one new update to the live blog (the
- * time from a changed file to the whole new site in place), and prints a
+ * first (their difference is the cards' cost), then builds the whole site
+ * after one edited article (`npm run build`, the yardstick), then publishes
+ * another edited article (`npm run publish`, which renders only what the
+ * change shows), then one new update to the live blog (the time from a
+ * changed file to the whole new site in place), and prints a
  * table: wall time, milliseconds per article, peak memory (the highest
  * high-water resident set of any process of the build), output size, and
  * the time of each of the build's steps as the build reports it.
@@ -84,15 +86,19 @@ function treePeakKiB(pid: number): number {
 
 /**
  * Builds `content` into `out`, sampling the peak memory: the site with
- * `npm run build`'s script, or with `root`, another project's `astro build`
- * (the bare blog).
+ * `npm run build`'s script (`npm run publish`'s with `publish`), or with
+ * `root`, another project's `astro build` (the bare blog).
  */
-function build(content: string, out: string, root?: string): Promise<Run> {
+function build(
+  content: string,
+  out: string,
+  { publish = false, root }: { publish?: boolean; root?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const command = root
       ? ['node_modules/astro/bin/astro.mjs', 'build', '--root', root, '--outDir', out]
-      : ['scripts/build.ts', '--outDir', out];
+      : ['scripts/build.ts', '--outDir', out, ...(publish ? ['--publish'] : [])];
     const child = spawn(process.execPath, command, {
       env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -160,22 +166,29 @@ for (const count of counts) {
     mkdirSync(cache);
     renameSync(join(dir, 'cards'), join(cache, 'broadside-cards'));
     const coldWithCards = await build(content, out);
-    // Publish one edited article, every cache kept: what an editor waits for after a correction.
-    const edited = syntheticArticle(Math.floor(count / 2));
-    appendFileSync(join(content, edited.path), '\nA correction was appended to this article.\n');
-    const warm = await build(content, out);
-    // Publish one new live update, every cache kept: from the new file to the whole new site in place.
+    const correct = (index: number) =>
+      appendFileSync(join(content, syntheticArticle(index).path), '\nA correction was appended to this article.\n');
+    // The whole site built after one edited article, every cache kept: the yardstick for a publish.
+    correct(Math.floor(count / 2));
+    const wholeAfterEdit = await build(content, out);
+    // Publish another edited article: what an editor waits for after a correction.
+    correct(Math.floor(count / 2) + 1);
+    const warm = await build(content, out, { publish: true });
+    // Publish one new live update: from the new file to the whole new site in place.
     writeFileSync(
       join(content, 'live/russia-ukraine/updates/bench-new-update.md'),
       '---\ntime: 2022-05-23T16:00:00+04:00\ntitle: A new update\n---\n\nA new update, posted while the blog is live.\n',
     );
-    const liveUpdate = await build(content, out);
-    const bareBlog = withBareBlog ? await build(content, join(dir, 'bare-blog'), 'scripts/bare-blog') : undefined;
+    const liveUpdate = await build(content, out, { publish: true });
+    const bareBlog = withBareBlog
+      ? await build(content, join(dir, 'bare-blog'), { root: 'scripts/bare-blog' })
+      : undefined;
     cardRows.push(row([count, (((cold.seconds - coldWithCards.seconds) * 1000) / (count + 2)).toFixed(0)]));
     const done = rows.length;
     for (const [name, run] of [
       ['cold, no caches', cold],
       ['cold, share cards cached', coldWithCards],
+      ['whole build after one edit', wholeAfterEdit],
       ['publish one edit', warm],
       ['publish one new live update', liveUpdate],
       ...(bareBlog ? [['bare blog, cold', bareBlog] as const] : []),
