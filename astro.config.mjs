@@ -7,7 +7,7 @@ import { site } from './src/site.config.ts';
 import { otherContentCacheDir } from './src/lib/content/root.ts';
 import { contentStoreFromDisk } from './src/lib/integrations/content-store-fs.ts';
 import { pruneCardCache } from './src/lib/share-card/cache-fs.ts';
-import { pageRecord, publishingChanges } from './src/lib/integrations/page-record.ts';
+import { pageRecord } from './src/lib/integrations/page-record.ts';
 import { siteCodeVersion } from './src/lib/routes/site-code.ts';
 
 export default defineConfig({
@@ -21,16 +21,14 @@ export default defineConfig({
   // A page whose getStaticPaths() gives a cacheKey (articles, list pages,
   // share cards: see docs/decisions.md) is copied from the previous build
   // when neither that key nor its code changed, so a correction renders the
-  // article, the lists that show it, the front page and the feeds. A publish
-  // renders only those pages, over the last site, and leaves Astro's copy
-  // for the next whole build.
-  experimental: { incrementalBuild: !publishingChanges() },
+  // article, the lists that show it, the front page and the feeds.
+  experimental: { incrementalBuild: true },
   integrations: [
     // Pages read the content store from disk instead of the bundle carrying it.
     contentStoreFromDisk(),
-    // The card cache keeps only the cards this build shows (a publish's output holds only the cards it changed).
-    ...(publishingChanges() ? [] : [pruneCardCache()]),
-    // The record of every page and its key, and a publish's choice of what to render.
+    // The card cache keeps only the cards this build shows.
+    pruneCardCache(),
+    // The record of every page, and a publish over a copy of the last site.
     pageRecord(),
   ],
   ...(otherContentCacheDir ? { cacheDir: otherContentCacheDir } : {}),

@@ -7,10 +7,11 @@
  * target is left exactly as it was, and the last line says which step
  * failed and why.
  *
- * `npm run publish` (`--publish`) builds only the pages that changed since
- * the site in place was built, over a copy of it made of hard links
- * (scripts/site-record.ts), with the same steps after Astro's and the same
- * swap; without a record of that site it builds the whole site.
+ * `npm run publish` (`--publish`) builds over a copy of the site in place
+ * made of hard links (scripts/site-record.ts) rather than into an empty
+ * folder, so Astro leaves the pages it keeps where they are instead of
+ * copying each one; the steps after Astro's and the swap are the same.
+ * Without a record of the site in place it builds the whole site.
  *
  * The last line also says how long the build took, and each step's share,
  * so an editor (and the benchmark) sees where a publish spends its time.
@@ -29,14 +30,12 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import { RECORD_LAST, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/integrations/page-record.ts';
+import { OVER_LAST_SITE, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/integrations/page-record.ts';
 import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
-import { SEARCH_FOLDER } from './search-index.ts';
 import {
+  copyForPublish,
   deleteFiles,
   lastSiteRecord,
-  layOver,
-  linkCopy,
   missingFiles,
   newRecordFile,
   siteRecordFile,
@@ -44,7 +43,6 @@ import {
   type SiteRecord,
 } from './site-record.ts';
 import {
-  changesFolder,
   discardOld,
   lockBuild,
   refusedTarget,
@@ -58,7 +56,6 @@ const bin = (name: string) => join(project, 'node_modules/.bin', name);
 
 const { target, astroArgs, publish } = readBuildArgs(process.argv.slice(2));
 const staging = stagingFolder(target);
-const changes = changesFolder(target);
 const recordFile = siteRecordFile(buildCacheRoot(project), target);
 const newRecord = newRecordFile(recordFile);
 /** The target as short as it can be said: `dist/` rather than a full path. */
@@ -135,32 +132,24 @@ async function build(): Promise<void> {
   let last: SiteRecord | undefined;
   if (publish) {
     const found = lastSiteRecord(recordFile, target, code);
-    if (found.why) console.log(`Publish: ${found.why}, so the whole site is built.`);
+    console.log(
+      found.why
+        ? `Publish: ${found.why}, so the whole site is built.`
+        : `Publish: over a copy of ${shownTarget}, rendering only what changed.`,
+    );
     last = found.record;
   }
-  // The Astro step records every page it generates; a publish has it render only the changed ones (docs/decisions.md).
+  // Astro records every page it generates; a publish builds over a copy of the site in place (docs/decisions.md).
   process.env[RECORD_OUT] = newRecord;
-  process.env[RECORD_LAST] = last ? recordFile : '';
+  process.env[OVER_LAST_SITE] = last ? '1' : '';
   mkdirSync(dirname(newRecord), { recursive: true });
   rmSync(newRecord, { force: true });
-  rmSync(changes, { recursive: true, force: true });
 
   const hadTarget = existsSync(target);
-  await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', last ? changes : staging]);
+  if (last) await timed('copy', () => copyForPublish(target, staging, project));
+  await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   const pages = readPageRecord(newRecord);
-  if (last) {
-    const before = last.pages;
-    const laid = await timed('lay over', () => {
-      // A copy of the site in place, made of links; the search index is written again whole, from its cache.
-      linkCopy(target, staging);
-      rmSync(join(staging, SEARCH_FOLDER), { recursive: true, force: true });
-      const count = layOver(changes, staging);
-      deleteFiles(staging, removedFiles(before, pages));
-      rmSync(changes, { recursive: true, force: true });
-      return count;
-    });
-    console.log(`Publish: ${laid} file(s) written over the site in place.`);
-  }
+  if (last) deleteFiles(staging, removedFiles(last.pages, pages));
   const missing = missingFiles(staging, pages);
   if (missing.length > 0)
     fail(
@@ -210,7 +199,7 @@ try {
     error instanceof BuildFailure
       ? error
       : new BuildFailure(`the build script itself failed (${(error as Error).message})`, 1);
-  if (lock) for (const path of [staging, changes, newRecord]) rmSync(path, { recursive: true, force: true });
+  if (lock) for (const path of [staging, newRecord]) rmSync(path, { recursive: true, force: true });
   lock?.release();
   console.error(`\nBuild failed: ${failure.message}; ${failure.outcome}.`);
   process.exitCode = failure.exitCode;

@@ -10,10 +10,10 @@
  * it builds the whole site.
  *
  * The new site starts as a copy of the old one made of hard links (no file's
- * bytes are copied), then the pages the publish rendered are laid over it
- * and the files of pages that are gone deleted. A file is replaced by
- * deleting its link and putting the new file in its place, never by writing
- * into it, so the old site's files are never touched.
+ * bytes are copied), Astro builds over it, and the files of pages that are
+ * gone are deleted. A file is replaced by deleting its link and writing a
+ * new file in its place, never by writing into it, so the old site's files
+ * are never touched.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -30,6 +30,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readPageRecord, type PageRecord } from '../src/lib/integrations/page-record.ts';
+import { SEARCH_FOLDER } from './search-index.ts';
 
 export interface SiteRecord {
   /** The folder the record describes: `<device>:<inode>`. */
@@ -101,16 +102,20 @@ export function linkCopy(from: string, to: string): void {
   }
 }
 
-/** Moves every file of `changes` into `site` at the same path, in place of the file there; returns how many. */
-export function layOver(changes: string, site: string): number {
-  const files = filesUnder(changes);
-  for (const file of files) {
-    const to = join(site, file);
-    mkdirSync(dirname(to), { recursive: true });
-    rmSync(to, { force: true });
-    renameSync(join(changes, file), to);
-  }
-  return files.length;
+/**
+ * Makes `staging` a copy of the site `target` made of hard links, for a
+ * publish to build over, without the files every build writes whole again
+ * by copying or bundling, which would write into the shared files: the
+ * search index (scripts/search-index.ts), Astro's `_astro/` (scripts,
+ * styles, images) and the files of the project's `public/` folder. Astro
+ * itself deletes a page's file before writing it again
+ * (src/lib/integrations/page-record.ts).
+ */
+export function copyForPublish(target: string, staging: string, project: string): void {
+  linkCopy(target, staging);
+  for (const folder of [SEARCH_FOLDER, '_astro']) rmSync(join(staging, folder), { recursive: true, force: true });
+  const publicDir = join(project, 'public');
+  if (existsSync(publicDir)) for (const file of filesUnder(publicDir)) rmSync(join(staging, file), { force: true });
 }
 
 /** Deletes `files` from `site`, and every folder that leaves empty. */
@@ -130,8 +135,6 @@ export function deleteFiles(site: string, files: readonly string[]): void {
 
 /** The files `pages` names that are not in `site`. */
 export const missingFiles = (site: string, pages: PageRecord): string[] =>
-  Object.values(pages)
-    .map(({ file }) => file)
-    .filter((file) => !existsSync(join(site, file)));
+  Object.values(pages).filter((file) => !existsSync(join(site, file)));
 
 export { readPageRecord };

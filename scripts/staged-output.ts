@@ -32,9 +32,6 @@ export const previousFolder = (target: string) => beside(target, 'previous');
 /** Where the site a swap replaced waits for the next build to delete it. */
 export const discardedFolder = (target: string) => beside(target, 'discarded');
 
-/** Where a publish's Astro writes the pages it rendered, before they are laid over a copy of the site. */
-export const changesFolder = (target: string) => beside(target, 'changes');
-
 /** The file that says which process is building for `target`. */
 export const lockFile = (target: string) => beside(target, 'lock');
 

@@ -79,6 +79,8 @@ interface BrokenBuild {
   cause: RegExp;
   /** The build's own last line. */
   verdict: RegExp;
+  /** Whether `npm run publish` meets the same failure in the same step (not so for code: a changed code builds the whole site). */
+  publishToo?: true;
 }
 
 const astroFailed = /^Build failed: Astro exited with status 1; .*dist\/ was left as it was\.$/;
@@ -110,12 +112,14 @@ function projectWithBug(file: string, find: string, replace: string): () => void
 const brokenBuilds: BrokenBuild[] = [
   {
     name: 'a schema error (content: an article with no title)',
+    publishToo: true,
     breakBuild: () => addContent('articles/2022/untitled.md', article('standfirst: No headline.')),
     cause: /articles\/2022\/untitled\.md[\s\S]*title: is required/,
     verdict: astroFailed,
   },
   {
     name: 'a cross-article rule (content: two articles on one permalink)',
+    publishToo: true,
     breakBuild: () => {
       const undoFirst = addContent('articles/2022/good.md', article('title: One\nstandfirst: First.'));
       const undoSecond = addContent('articles/2022/copy.md', article('title: Two\nstandfirst: Second.\nslug: good'));
@@ -129,6 +133,7 @@ const brokenBuilds: BrokenBuild[] = [
   },
   {
     name: 'a Markdown render error (content: an unknown directive)',
+    publishToo: true,
     breakBuild: () =>
       addContent('articles/2022/sidebar.md', article('title: Boxed\nstandfirst: Aside.', ':::sidebar\nAside.\n:::')),
     cause: /unknown directive ":::sidebar"/,
@@ -169,6 +174,7 @@ const brokenBuilds: BrokenBuild[] = [
     // program that exits at once is Pagefind dying under the build. With the
     // search index's cache emptied, every part must be indexed, so Pagefind runs.
     name: 'a Pagefind failure (environment: PAGEFIND_BINARY_PATH naming a program that exits at once)',
+    publishToo: true,
     breakBuild: () => {
       rmSync(join(content, '.astro-cache', 'broadside-search'), { recursive: true, force: true });
       process.env.PAGEFIND_BINARY_PATH = '/bin/false';
@@ -263,6 +269,25 @@ describe('a failed build', { timeout: 240_000 }, () => {
     expect(lastLine(result.output)).toMatch(verdict);
     expectLastGoodBuild();
   });
+
+  it.each(brokenBuilds.filter(({ publishToo }) => publishToo))(
+    'leaves it byte for byte as it was after a publish with $name',
+    ({ breakBuild, cause, verdict }) => {
+      const undo = breakBuild();
+      let result: ReturnType<typeof buildSite>;
+      try {
+        result = buildSite(content, outDir, project, {}, 'publish');
+      } finally {
+        undo();
+      }
+      expect(result.status, result.output).not.toBe(0);
+      // A publish, not a whole build: the last good build recorded its pages.
+      expect(result.output).toMatch(/^Publish: over a copy of .*dist\/, rendering only what changed\.$/m);
+      expect(result.output).toMatch(cause);
+      expect(lastLine(result.output)).toMatch(verdict);
+      expectLastGoodBuild();
+    },
+  );
 
   it('leaves it as it was when Astro is killed mid-build, as the out-of-memory killer does', async () => {
     const { status, output } = await killAstroMidBuild();

@@ -1,41 +1,36 @@
 /**
- * The record of a build's pages, and publishing only the pages a change
- * touches.
+ * The record of a build's pages, and a build over the last site.
  *
- * Every build writes, for each path it generates, the file it becomes and
- * the page's `cacheKey` (the hash of what it shows, with the code's
- * version: src/lib/routes/site-code.ts), or none for a page that has no key
- * and is always rendered (the front page, feeds, the sitemap). A publish
- * (`npm run publish`) hands Astro the record of the site it changes: the
- * build then renders only the pages whose key is new or differs, and the
- * pages with no key, into an output folder of their own, and
- * scripts/build.ts lays them over a copy of the site made of hard links,
- * deleting the files of the paths that are gone (docs/decisions.md, "One
- * change is published by rendering only what shows it").
+ * Every build writes, for each path it generates, the file it becomes. A publish
+ * (`npm run publish`) builds into a copy of the site in place made of hard
+ * links (scripts/site-record.ts) instead of an empty folder: Astro's
+ * incremental build finds each page it keeps already there and leaves it,
+ * instead of copying it from its cache, and renders the pages whose key or
+ * code changed, each into a new file; the record of the last site says which
+ * files belong to pages that are gone (docs/decisions.md, "One change is
+ * published over a copy of the last site").
  *
- * Both sides go through Astro's public prerenderer hook
- * (`setPrerenderer` in `astro:build:start`): Astro's own prerenderer lists
- * every path and key, and renders what this one chooses.
+ * Both go through Astro's public integration API: the prerenderer hook
+ * (`setPrerenderer` in `astro:build:start`) lists every path, and in a
+ * publish deletes a page's old file before Astro writes the new one, so no
+ * file shared with the site in place is ever written into; the publish
+ * keeps Astro from emptying the output folder with Vite's `emptyOutDir`.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, PathWithRoute, RouteData } from 'astro';
 
-/** One generated path: the file it is written to, relative to the output folder, and its key if it has one. */
-export interface RecordedPage {
-  file: string;
-  key?: string;
-}
-
-/** Every path a build generated, by pathname. */
-export type PageRecord = Record<string, RecordedPage>;
+/** Every path a build generated, and the file it is written to, relative to the output folder. */
+export type PageRecord = Record<string, string>;
 
 /** The environment variable naming where a build writes its record. */
 export const RECORD_OUT = 'BROADSIDE_PAGES_OUT';
-/** The environment variable naming the record of the site a publish changes: set, the build renders only what changed. */
-export const RECORD_LAST = 'BROADSIDE_PAGES_LAST';
+/** The environment variable that, set to `1`, has the build write over the copy of the last site in its output folder. */
+export const OVER_LAST_SITE = 'BROADSIDE_OVER_LAST_SITE';
 
-/** Whether this build publishes a change over the site of an earlier build, rather than building the whole site. */
-export const publishingChanges = (env: NodeJS.ProcessEnv = process.env): boolean => Boolean(env[RECORD_LAST]);
+/** Whether this build writes over a copy of the last site (a publish) rather than into an empty folder. */
+export const overLastSite = (env: NodeJS.ProcessEnv = process.env): boolean => env[OVER_LAST_SITE] === '1';
 
 /** Astro's status-code pages, written as `404.html` rather than `404/index.html`. */
 const STATUS_CODE_PAGES = new Set(['/404', '/500']);
@@ -62,30 +57,19 @@ export function outputFile(pathname: string, type: RouteData['type']): string {
 export function recordOf(paths: readonly PathWithRoute[]): PageRecord {
   const record: PageRecord = {};
   const seen = new Set<string>();
-  for (const { pathname, route, cacheKey } of paths) {
+  for (const { pathname, route } of paths) {
     const normalized = pathname.replace(/\/+$/, '');
     if (seen.has(normalized)) continue;
     seen.add(normalized);
-    record[pathname] =
-      cacheKey === undefined
-        ? { file: outputFile(pathname, route.type) }
-        : { file: outputFile(pathname, route.type), key: cacheKey };
+    record[pathname] = outputFile(pathname, route.type);
   }
   return record;
 }
 
-/** Whether the page at `pathname` must be rendered again over a site whose pages are `last`. */
-export function mustRender(pathname: string, key: string | undefined, last: PageRecord): boolean {
-  const before = last[pathname];
-  return key === undefined || before?.key !== key;
-}
-
 /** The files of `last` that no path of `now` writes: the pages a change removed. */
 export function removedFiles(last: PageRecord, now: PageRecord): string[] {
-  const written = new Set(Object.values(now).map(({ file }) => file));
-  return Object.values(last)
-    .map(({ file }) => file)
-    .filter((file) => !written.has(file));
+  const written = new Set(Object.values(now));
+  return Object.values(last).filter((file) => !written.has(file));
 }
 
 /** The pages of the record in `file`: a build's own, or the record of a site (scripts/site-record.ts), which holds them. */
@@ -93,31 +77,40 @@ export const readPageRecord = (file: string): PageRecord =>
   (JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord }).pages;
 
 /**
- * Writes the record of every path to `BROADSIDE_PAGES_OUT`, and, when
- * `BROADSIDE_PAGES_LAST` names the record of the site being changed, has
- * Astro render only the paths `mustRender` chooses. Without the first, the
- * build is Astro's own.
+ * Writes the record of every path to `BROADSIDE_PAGES_OUT` (when set), and,
+ * over the last site (`BROADSIDE_OVER_LAST_SITE=1`), keeps the output
+ * folder and deletes each page's file before Astro writes it again.
  */
 export function pageRecord(env: NodeJS.ProcessEnv = process.env): AstroIntegration {
+  let outDir = '';
   return {
     name: 'broadside:page-record',
     hooks: {
-      'astro:build:start': ({ setPrerenderer, logger }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        if (command === 'build' && overLastSite(env)) updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
         const out = env[RECORD_OUT];
-        const lastFile = env[RECORD_LAST];
-        if (!out) return;
+        const over = overLastSite(env);
+        if (!out && !over) return;
         setPrerenderer((astros) => ({
           ...astros,
           name: 'broadside:page-record',
           async getStaticPaths() {
             const paths = await astros.getStaticPaths();
-            const record = recordOf(paths);
-            writeFileSync(out, JSON.stringify({ pages: record }));
-            if (!lastFile) return paths;
-            const last = readPageRecord(lastFile);
-            const chosen = paths.filter(({ pathname, cacheKey }) => mustRender(pathname, cacheKey, last));
-            logger.info(`publishing a change: ${chosen.length} of ${paths.length} paths to render`);
-            return chosen;
+            if (out) writeFileSync(out, JSON.stringify({ pages: recordOf(paths) }));
+            return paths;
+          },
+          async render(request, options) {
+            // The file may be a link to the site in place: a new file, never a write into it.
+            if (over)
+              rmSync(join(outDir, outputFile(decodeURI(new URL(request.url).pathname), options.routeData.type)), {
+                force: true,
+              });
+            return astros.render(request, options);
           },
         }));
       },

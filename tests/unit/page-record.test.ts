@@ -1,0 +1,200 @@
+/**
+ * The record of a build's pages (src/lib/integrations/page-record.ts), and
+ * what a publish does with the site in place (scripts/site-record.ts).
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PathWithRoute, RouteData } from 'astro';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  outputFile,
+  overLastSite,
+  readPageRecord,
+  recordOf,
+  removedFiles,
+  type PageRecord,
+} from '@/lib/integrations/page-record';
+import {
+  copyForPublish,
+  deleteFiles,
+  lastSiteRecord,
+  linkCopy,
+  missingFiles,
+  newRecordFile,
+  siteRecordFile,
+  writeSiteRecord,
+} from '../../scripts/site-record';
+
+const root = mkdtempSync(join(tmpdir(), 'broadside-page-record-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Writes `files` (path: text) under a new folder `name` of the test's own. */
+function folder(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+const tree = (dir: string): Record<string, string> =>
+  Object.fromEntries<string>(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return [path.slice(dir.length + 1), readFileSync(path, 'utf8')] as const;
+      })
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
+const route = (type: RouteData['type']) => ({ type }) as RouteData;
+const path = (pathname: string, type: RouteData['type'], cacheKey?: string): PathWithRoute =>
+  cacheKey === undefined ? { pathname, route: route(type) } : { pathname, route: route(type), cacheKey };
+
+describe('the file a path is written to', () => {
+  it("is a folder's index.html for a page, and the path itself for an endpoint", () => {
+    expect(outputFile('/', 'page')).toBe('index.html');
+    expect(outputFile('/world/2022/05/23/slug/', 'page')).toBe('world/2022/05/23/slug/index.html');
+    expect(outputFile('/search', 'page')).toBe('search/index.html');
+    expect(outputFile('/feed.xml', 'endpoint')).toBe('feed.xml');
+    expect(outputFile('/live/blog/updates.json', 'endpoint')).toBe('live/blog/updates.json');
+    expect(outputFile('/cards/world/2022/05/23/slug.png', 'endpoint')).toBe('cards/world/2022/05/23/slug.png');
+  });
+
+  it('drops the trailing slash of an endpoint, and names the status-code pages as Astro does', () => {
+    expect(outputFile('/_redirects/', 'endpoint')).toBe('_redirects');
+    expect(outputFile('/404', 'page')).toBe('404.html');
+    expect(outputFile('/500/', 'page')).toBe('500.html');
+    expect(outputFile('/old/404/', 'page')).toBe('old/404/index.html');
+    expect(outputFile('/moved/', 'redirect')).toBe('moved/index.html');
+  });
+});
+
+describe('the record of a build', () => {
+  it('keeps each path with its file, the first of two routes giving one path', () => {
+    const record = recordOf([
+      path('/', 'page'),
+      path('/world/a/', 'page', 'k1'),
+      path('/world/a', 'page', 'other route'),
+      path('/feed.xml', 'endpoint'),
+    ]);
+    expect(record).toEqual({ '/': 'index.html', '/world/a/': 'world/a/index.html', '/feed.xml': 'feed.xml' });
+  });
+
+  it("is read back from a build's file and from a site's, which holds more", () => {
+    const pages: PageRecord = { '/': 'index.html' };
+    const dir = folder('records', {
+      'build.json': JSON.stringify({ pages }),
+      'site.json': JSON.stringify({ site: '1:2', code: 'c', pages }),
+    });
+    expect(readPageRecord(join(dir, 'build.json'))).toEqual(pages);
+    expect(readPageRecord(join(dir, 'site.json'))).toEqual(pages);
+  });
+
+  it('names the files of the paths that are gone, and no file another path still writes', () => {
+    const last: PageRecord = { '/a/': 'a/index.html', '/': 'index.html' };
+    expect(removedFiles(last, { '/': 'index.html', '/a-moved/': 'a/index.html' })).toEqual([]);
+    expect(removedFiles(last, { '/': 'index.html' })).toEqual(['a/index.html']);
+  });
+
+  it('is built over the last site only when the build script asks', () => {
+    expect(overLastSite({})).toBe(false);
+    expect(overLastSite({ BROADSIDE_OVER_LAST_SITE: '' })).toBe(false);
+    expect(overLastSite({ BROADSIDE_OVER_LAST_SITE: '1' })).toBe(true);
+  });
+});
+
+describe('the record of the site in place', () => {
+  const pages: PageRecord = { '/': 'index.html' };
+
+  it('is kept among the caches, under a name for each target', () => {
+    const file = siteRecordFile('/cache', '/srv/site/dist');
+    expect(file).toMatch(/^\/cache\/broadside-pages\/[\w-]{22}\.json$/);
+    expect(siteRecordFile('/cache', '/srv/site/dist/')).toBe(file);
+    expect(siteRecordFile('/cache', '/srv/other/dist')).not.toBe(file);
+    expect(newRecordFile(file)).toBe(file.replace(/\.json$/, '.new.json'));
+  });
+
+  it('is trusted for the folder it was written for, once that folder is renamed into place', () => {
+    const staging = folder('trust/.dist.staging', { 'index.html': 'new' });
+    const target = join(root, 'trust/dist');
+    const file = join(root, 'trust/record.json');
+    writeSiteRecord(file, staging, 'code-1', pages);
+    expect(existsSync(`${file}.writing`)).toBe(false);
+    expect(lastSiteRecord(file, target, 'code-1').why).toBe('there is no site to change yet');
+    renameSync(staging, target);
+    expect(lastSiteRecord(file, target, 'code-1').record?.pages).toEqual(pages);
+  });
+
+  it('is refused for another folder, another version of the code, or none at all', () => {
+    const target = folder('refuse/dist', { 'index.html': 'site' });
+    const other = folder('refuse/.dist.staging', { 'index.html': 'a swap that never happened' });
+    const file = join(root, 'refuse/record.json');
+    expect(lastSiteRecord(file, target, 'code-1').why).toBe('no build has recorded the pages of the site');
+    writeSiteRecord(file, other, 'code-1', pages);
+    expect(lastSiteRecord(file, target, 'code-1').why).toBe(
+      'the record of the pages describes another build than the site in place',
+    );
+    writeSiteRecord(file, target, 'code-1', pages);
+    expect(lastSiteRecord(file, target, 'code-2').why).toBe("the site's code changed since it was built");
+    writeFileSync(file, '{"site":');
+    expect(lastSiteRecord(file, target, 'code-1').why).toMatch(/^the record of the site's pages cannot be read/);
+  });
+});
+
+describe('the new site, made from the one in place', () => {
+  it('starts as a copy of links: the same files, sharing their bytes', () => {
+    const site = folder('copy/dist', { 'index.html': 'front', 'world/a/index.html': 'a', 'feed.xml': 'feed' });
+    const copy = join(root, 'copy/.dist.staging');
+    linkCopy(site, copy);
+    expect(tree(copy)).toEqual(tree(site));
+    expect(statSync(join(copy, 'world/a/index.html')).ino).toBe(statSync(join(site, 'world/a/index.html')).ino);
+  });
+
+  it("leaves out what every build writes whole again: the search index, Astro's assets, the public files", () => {
+    const project = folder('publish/project', { 'public/robots-extra.txt': 'public', 'public/fonts/a.woff2': 'font' });
+    const site = folder('publish/dist', {
+      'index.html': 'front',
+      'robots-extra.txt': 'public',
+      'fonts/a.woff2': 'font',
+      '_astro/page.css': 'css',
+      'pagefind/parts.json': '[]',
+    });
+    const copy = join(root, 'publish/.dist.staging');
+    copyForPublish(site, copy, project);
+    expect(tree(copy)).toEqual({ 'index.html': 'front' });
+    expect(Object.keys(tree(site))).toHaveLength(5);
+  });
+
+  it('loses the files of pages that are gone, and the folders they leave empty', () => {
+    const site = folder('gone/dist', {
+      'index.html': 'front',
+      'world/2022/05/23/a/index.html': 'a',
+      'world/2022/05/24/b/index.html': 'b',
+    });
+    deleteFiles(site, ['world/2022/05/23/a/index.html']);
+    expect(tree(site)).toEqual({ 'index.html': 'front', 'world/2022/05/24/b/index.html': 'b' });
+    expect(existsSync(join(site, 'world/2022/05/23'))).toBe(false);
+    expect(existsSync(join(site, 'world/2022'))).toBe(true);
+    deleteFiles(site, ['world/2022/05/24/b/index.html', 'index.html']);
+    expect(readdirSync(site)).toEqual([]);
+  });
+
+  it('is checked for every file its record names', () => {
+    const site = folder('missing/dist', { 'index.html': 'front' });
+    expect(missingFiles(site, { '/': 'index.html', '/a/': 'a/index.html' })).toEqual(['a/index.html']);
+  });
+});
