@@ -25,7 +25,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { siteFiles } from './site-files.ts';
 
@@ -133,6 +133,27 @@ const pagefindVersion = (): string =>
 /** A searchable page and the hash of its bytes. */
 type HashedPage = SearchPage & { hash: string };
 
+/**
+ * What the last run read of each page: the file's device, inode, size and
+ * time of last change, and the hash of its bytes if it is searchable
+ * (`null` if not). A file whose four are unchanged is the same file with
+ * the same bytes, unread: a publish builds over links to the last site's
+ * files (scripts/site-record.ts), and every page it renders again is a new
+ * file, so it reads only those. Nothing writes into a page in place; if
+ * something did, its time of change would differ.
+ */
+type PagesRead = Record<string, [signature: string, hash: string | null]>;
+const PAGES_READ = 'pages-read.json';
+
+function readPagesRead(file: string): PagesRead {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PagesRead;
+  } catch {
+    // None yet, or half-written by a killed run: every page is read.
+    return {};
+  }
+}
+
 /** The key of a part: Pagefind's version, and every page's path and bytes, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
@@ -213,15 +234,24 @@ export async function writeSearchIndex(
     );
   const version = pagefindVersion();
   const paths = (await siteFiles(siteDir, '.html')).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
+  const lastRead = readPagesRead(join(cacheDir, PAGES_READ));
+  const read: PagesRead = {};
   const found = await inBatches(paths, 32, async (path): Promise<HashedPage | undefined> => {
-    const bytes = await readFile(join(siteDir, path));
-    if (!isSearchable(bytes)) return undefined;
-    return { path, year: addressYear(path), hash: createHash('sha256').update(bytes).digest('hex') };
+    const file = join(siteDir, path);
+    const { dev, ino, size, mtimeNs } = await stat(file, { bigint: true });
+    const signature = `${dev}:${ino}:${size}:${mtimeNs}`;
+    let known = lastRead[path];
+    if (known?.[0] !== signature) {
+      const bytes = await readFile(file);
+      known = [signature, isSearchable(bytes) ? createHash('sha256').update(bytes).digest('hex') : null];
+    }
+    read[path] = known;
+    return known[1] === null ? undefined : { path, year: addressYear(path), hash: known[1] };
   });
   const searchable = found.filter((page) => page !== undefined);
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
   const parts = searchParts(searchable, partPages);
-  const used = new Set<string>();
+  const used = new Set<string>([PAGES_READ]);
   const indexed: string[] = [];
   const copied: string[] = [];
   mkdirSync(cacheDir, { recursive: true });
@@ -242,6 +272,8 @@ export async function writeSearchIndex(
   }
   const listed = [...parts].reverse().map(({ name }) => `/${SEARCH_FOLDER}/${name}/`);
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
+  await writeFile(join(cacheDir, `${PAGES_READ}.writing`), JSON.stringify(read));
+  renameSync(join(cacheDir, `${PAGES_READ}.writing`), join(cacheDir, PAGES_READ));
   for (const name of readdirSync(cacheDir))
     if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
   return { parts: parts.map(({ name }) => name), indexed, copied };

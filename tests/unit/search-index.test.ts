@@ -4,7 +4,7 @@
  * older part's bounds, and that a part is indexed again only when one of its
  * pages changed, with the same files as indexing it from nothing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -159,7 +159,7 @@ describe('writing the index', () => {
       copied: ['2021', '2022'],
     });
     expect(files(join(site, 'pagefind'))).toEqual(written);
-    expect(readdirSync(cache)).toHaveLength(2);
+    expect(readdirSync(cache)).toHaveLength(2 + 1);
 
     // A correction to the 2021 article: that part alone is indexed again, with what indexing it from nothing writes.
     write(
@@ -174,10 +174,37 @@ describe('writing the index', () => {
     });
     const corrected = files(join(site, 'pagefind'));
     expect(corrected).not.toEqual(written);
-    expect(readdirSync(cache)).toHaveLength(2);
+    // The two parts, and what was read of each page.
+    expect(readdirSync(cache)).toHaveLength(2 + 1);
     fresh();
     expect(await writeSearchIndex(site, join(root, 'empty-cache'), 1)).toMatchObject({ indexed: ['2021', '2022'] });
     expect(files(join(site, 'pagefind'))).toEqual(corrected);
+  }, 60_000);
+
+  it('reads again only the pages whose file is not the one it read last time', async () => {
+    const page = 'world/2021/03/04/harbour/index.html';
+    const readCache = join(root, 'read-cache');
+    const time = new Date('2026-01-02T03:04:05Z');
+    utimesSync(join(site, page), time, time);
+    fresh();
+    await writeSearchIndex(site, readCache, 1);
+    const read = JSON.parse(readFileSync(join(readCache, 'pages-read.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(read).sort()).toEqual(
+      [page, 'live/blog/index.html', 'world/2022/05/23/diplomat/index.html', 'world/index.html'].sort(),
+    );
+    expect(read['world/index.html']).toEqual([expect.any(String), null]);
+
+    // The same file, written into with as many bytes and its time put back: taken for the file read last time.
+    const html = readFileSync(join(site, page), 'utf8');
+    write(page, html.replace('long repairs', 'long rapairs'));
+    utimesSync(join(site, page), time, time);
+    fresh();
+    expect(await writeSearchIndex(site, readCache, 1)).toMatchObject({ indexed: [] });
+    // A new file, as every build writes: read again, and its part indexed.
+    rmSync(join(site, page));
+    write(page, html.replace('long repairs', 'long rapairs'));
+    fresh();
+    expect(await writeSearchIndex(site, readCache, 1)).toMatchObject({ indexed: ['2021'] });
   }, 60_000);
 
   it.each([0, -5, 2.5, Number.NaN])('refuses parts of %s pages', async (size) => {
