@@ -92,13 +92,11 @@ const filesUnder = (dir: string): string[] =>
 export function linkCopy(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to);
+  // A folder is listed before what it holds, so its copy is made before its files are linked into it.
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     const path = join(to, relative(from, join(entry.parentPath, entry.name)));
-    if (entry.isDirectory()) mkdirSync(path, { recursive: true });
-    else {
-      mkdirSync(dirname(path), { recursive: true });
-      linkSync(join(entry.parentPath, entry.name), path);
-    }
+    if (entry.isDirectory()) mkdirSync(path);
+    else linkSync(join(entry.parentPath, entry.name), path);
   }
 }
 
