@@ -2,7 +2,7 @@
  * The share-card cache keeps the cards a build's output shows and loses the
  * rest once the build has succeeded; it learns which from the output alone.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,23 @@ describe('the card cache', () => {
 
   it('deletes a card whose page shows other bytes of the same size', async () => {
     const { output, cache } = buildWith('same-size', { [shown]: 'png AAAA' }, [[shown, key('a'), 'png BBBB']]);
+    expect(await pruneCards(output, cache)).toBe(1);
+    expect(existsSync(cardFile(shown, key('a'), cache))).toBe(false);
+  });
+
+  it('compares a card again only when its file or the cached one is not the file compared last time', async () => {
+    const time = new Date('2026-01-02T03:04:05Z');
+    const { output, cache } = buildWith('compared', { [shown]: 'png AAAA' }, [[shown, key('a'), 'png AAAA']]);
+    const card = join(output, 'cards', `${shown}.png`);
+    utimesSync(card, time, time);
+    expect(await pruneCards(output, cache)).toBe(0);
+    // Written into in place with as many bytes, its time put back: taken for the card compared last time.
+    writeFileSync(card, 'png BBBB');
+    utimesSync(card, time, time);
+    expect(await pruneCards(output, cache)).toBe(0);
+    // A new file, as a build writes: compared, and the cached card, no longer shown, deleted.
+    rmSync(card);
+    writeFileSync(card, 'png CCCC');
     expect(await pruneCards(output, cache)).toBe(1);
     expect(existsSync(cardFile(shown, key('a'), cache))).toBe(false);
   });
