@@ -1,5 +1,6 @@
 /** Real builds of a content folder other than the site's own, for build tests. */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const project = join(import.meta.dirname, '../..');
@@ -31,4 +32,26 @@ export function buildSite(
   });
   const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '').replaceAll('**', '');
   return { status: result.status, output };
+}
+
+/** Every file under `dir`, relative to it, sorted. */
+export const siteFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+
+/** The files of `dir` whose bytes differ from the file of the same name in `other`. */
+export const differingFiles = (dir: string, other: string): string[] =>
+  siteFiles(dir).filter((file) => !readFileSync(join(dir, file)).equals(readFileSync(join(other, file))));
+
+/**
+ * Deletes what a build of `content` kept to reuse (Astro's earlier pages,
+ * the content store, the rendered bodies, the search index's parts), so the
+ * next build renders the content afresh. The share cards stay: they are
+ * drawn from what they show alone.
+ */
+export function forgetBuilds(content: string): void {
+  for (const cached of ['incremental-build.json', 'broadside-search', 'data-store.json', 'broadside-bodies'])
+    rmSync(join(content, '.astro-cache', cached), { recursive: true });
 }

@@ -5,20 +5,11 @@
  * gives (docs/decisions.md, "One change is published over a copy of the
  * last site").
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from './build-site';
+import { buildSite, differingFiles, forgetBuilds, siteFiles } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-publish-'));
@@ -28,11 +19,7 @@ const out = join(work, 'dist');
 const cache = join(content, '.astro-cache');
 const synthetic = 14;
 
-const files = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
-    .sort();
+const files = siteFiles;
 const articleFile = (index: number) => join(content, syntheticArticle(index).path);
 const edit = (index: number, change: (markdown: string) => string) =>
   writeFileSync(articleFile(index), change(readFileSync(articleFile(index), 'utf8')));
@@ -108,15 +95,11 @@ describe('a publish of four changes', () => {
 
   it('gives, file for file, the site a build from scratch gives', () => {
     const fromScratch = join(work, 'from-scratch');
-    for (const cached of ['incremental-build.json', 'broadside-search', 'data-store.json', 'broadside-bodies'])
-      rmSync(join(cache, cached), { recursive: true });
+    forgetBuilds(content);
     const full = buildSite(content, fromScratch);
     expect(full.status, full.output).toBe(0);
     expect(files(out)).toEqual(files(fromScratch));
-    const differing = files(fromScratch).filter(
-      (file) => !readFileSync(join(out, file)).equals(readFileSync(join(fromScratch, file))),
-    );
-    expect(differing).toEqual([]);
+    expect(differingFiles(fromScratch, out)).toEqual([]);
   }, 300_000);
 
   it('builds the whole site when it has no record of the site in place', () => {
