@@ -29,7 +29,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { readPageRecord, type PageRecord } from '../src/lib/integrations/page-record.ts';
+import type { PageRecord } from '../src/lib/integrations/page-record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
 
 export interface SiteRecord {
@@ -134,5 +134,3 @@ export function deleteFiles(site: string, files: readonly string[]): void {
 /** The files `pages` names that are not in `site`. */
 export const missingFiles = (site: string, pages: PageRecord): string[] =>
   Object.values(pages).filter((file) => !existsSync(join(site, file)));
-
-export { readPageRecord };
