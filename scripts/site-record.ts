@@ -120,11 +120,7 @@ export function copyForPublish(target: string, staging: string, project: string)
 export function deleteFiles(site: string, files: readonly string[]): void {
   for (const file of files) {
     rmSync(join(site, file), { force: true });
-    for (
-      let folder = dirname(join(site, file));
-      folder !== site && relative(site, folder) !== '';
-      folder = dirname(folder)
-    ) {
+    for (let folder = dirname(join(site, file)); relative(site, folder) !== ''; folder = dirname(folder)) {
       if (readdirSync(folder).length > 0) break;
       rmdirSync(folder);
     }
