@@ -25,8 +25,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { siteFiles } from './site-files.ts';
 
 /** Whole years go into a part until it holds this many pages: see docs/decisions.md for the balance. */
@@ -134,25 +135,12 @@ const pagefindVersion = (): string =>
 type HashedPage = SearchPage & { hash: string };
 
 /**
- * What the last run read of each page: the file's device, inode, size and
- * time of last change, and the hash of its bytes if it is searchable
- * (`null` if not). A file whose four are unchanged is the same file with
- * the same bytes, unread: a publish builds over links to the last site's
- * files (scripts/site-record.ts), and every page it renders again is a new
- * file, so it reads only those. Nothing writes into a page in place; if
- * something did, its time of change would differ.
+ * What the last run read of each page, by its path: the file's signature
+ * (src/lib/file-memo.ts) and the hash of its bytes if it is searchable
+ * (`null` if not). A page whose file is the one read last time is not read.
  */
-type PagesRead = Record<string, [signature: string, hash: string | null]>;
+type PageRead = [signature: string, hash: string | null];
 const PAGES_READ = 'pages-read.json';
-
-function readPagesRead(file: string): PagesRead {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as PagesRead;
-  } catch {
-    // None yet, or half-written by a killed run: every page is read.
-    return {};
-  }
-}
 
 /** The key of a part: Pagefind's version, and every page's path and bytes, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
@@ -234,12 +222,11 @@ export async function writeSearchIndex(
     );
   const version = pagefindVersion();
   const paths = (await siteFiles(siteDir, '.html')).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
-  const lastRead = readPagesRead(join(cacheDir, PAGES_READ));
-  const read: PagesRead = {};
+  const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
+  const read: Record<string, PageRead> = {};
   const found = await inBatches(paths, 32, async (path): Promise<HashedPage | undefined> => {
     const file = join(siteDir, path);
-    const { dev, ino, size, mtimeNs } = await stat(file, { bigint: true });
-    const signature = `${dev}:${ino}:${size}:${mtimeNs}`;
+    const signature = (await fileSignature(file)) ?? '';
     let known = lastRead[path];
     if (known?.[0] !== signature) {
       const bytes = await readFile(file);
@@ -272,8 +259,7 @@ export async function writeSearchIndex(
   }
   const listed = [...parts].reverse().map(({ name }) => `/${SEARCH_FOLDER}/${name}/`);
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
-  await writeFile(join(cacheDir, `${PAGES_READ}.writing`), JSON.stringify(read));
-  renameSync(join(cacheDir, `${PAGES_READ}.writing`), join(cacheDir, PAGES_READ));
+  await writeMemo(join(cacheDir, PAGES_READ), read);
   for (const name of readdirSync(cacheDir))
     if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
   return { parts: parts.map(({ name }) => name), indexed, copied };

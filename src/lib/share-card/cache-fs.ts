@@ -9,11 +9,12 @@
  * the build lists its pages, and a build that fails deletes nothing, since
  * Astro calls `astro:build:done` only after a build that succeeded.
  */
-import { readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildCacheRoot } from '../content/root';
+import { fileSignature, readMemo, writeMemo } from '../file-memo';
 
 /** Beside the other build caches, never in the output. */
 export const cardCacheDir = join(buildCacheRoot(), 'broadside-cards');
@@ -44,12 +45,6 @@ export function cachedCardPage(fileName: string): string | undefined {
 /** Cached cards compared at once while pruning. */
 const PRUNE_BATCH = 32;
 
-/** A file's device, inode, size and time of last change: the same four, the same file with the same bytes. */
-async function signature(file: string): Promise<string | undefined> {
-  const found = await stat(file, { bigint: true }).catch(() => undefined);
-  return found && `${found.dev}:${found.ino}:${found.size}:${found.mtimeNs}`;
-}
-
 async function sameBytes(cached: string, shown: string): Promise<boolean> {
   const [cachedStat, shownStat] = await Promise.all([stat(cached), stat(shown).catch(() => undefined)]);
   if (cachedStat.size !== shownStat?.size) return false;
@@ -59,22 +54,10 @@ async function sameBytes(cached: string, shown: string): Promise<boolean> {
 
 /**
  * The cards found the same as their page's card in the last output, by
- * cached card: the signatures of the two files then. A publish builds over
- * links to the last site's files (scripts/site-record.ts), so every card it
- * kept is the file compared last time and is not read again; a card Astro
- * wrote is a new file, and is.
+ * cached card: the signatures of the two files then (src/lib/file-memo.ts).
+ * A card a publish kept is the file compared last time and is not read.
  */
-type Compared = Record<string, string>;
 const comparedFile = (cacheDir: string) => `${cacheDir}.compared.json`;
-
-async function readCompared(file: string): Promise<Compared> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as Compared;
-  } catch {
-    // None yet, or torn by a killed build: every card is compared.
-    return {};
-  }
-}
 
 /**
  * Deletes the cached cards the build in `outputDir` does not show, and any
@@ -87,8 +70,8 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
   if (!(await stat(shownCards).catch(() => undefined))?.isDirectory()) return 0;
   const files = await readdir(cacheDir).catch(() => []);
   if (files.length === 0) return 0;
-  const lastCompared = await readCompared(comparedFile(cacheDir));
-  const compared: Compared = {};
+  const lastCompared = await readMemo<string>(comparedFile(cacheDir));
+  const compared: Record<string, string> = {};
   let removed = 0;
   // A few dozen files at a time: one at a time left the disk and the processor idle in turn.
   for (let start = 0; start < files.length; start += PRUNE_BATCH) {
@@ -98,7 +81,7 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
         const page = cachedCardPage(name);
         if (page === undefined) return false;
         const [cached, card] = [join(cacheDir, name), join(shownCards, `${page}.png`)];
-        const both = `${await signature(cached)} ${await signature(card)}`;
+        const both = `${await fileSignature(cached)} ${await fileSignature(card)}`;
         if (lastCompared[name] !== both && !(await sameBytes(cached, card))) return false;
         compared[name] = both;
         return true;
@@ -108,8 +91,7 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
     for (const name of stale) await unlink(join(cacheDir, name));
     removed += stale.length;
   }
-  await writeFile(`${comparedFile(cacheDir)}.writing`, JSON.stringify(compared));
-  await rename(`${comparedFile(cacheDir)}.writing`, comparedFile(cacheDir));
+  await writeMemo(comparedFile(cacheDir), compared);
   return removed;
 }
 
