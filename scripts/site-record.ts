@@ -31,6 +31,7 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import type { PageRecord } from '../src/lib/integrations/page-record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
+import { siteFiles } from './site-files.ts';
 
 export interface SiteRecord {
   /** The folder the record describes: `<device>:<inode>`. */
@@ -82,12 +83,6 @@ export function lastSiteRecord(
   return { record };
 }
 
-/** Every file under `dir`, relative to it. */
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
-
 /** Makes `to` a copy of the folder `from` made of hard links to its files. */
 export function linkCopy(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
@@ -109,11 +104,12 @@ export function linkCopy(from: string, to: string): void {
  * itself deletes a page's file before writing it again
  * (src/lib/integrations/page-record.ts).
  */
-export function copyForPublish(target: string, staging: string, project: string): void {
+export async function copyForPublish(target: string, staging: string, project: string): Promise<void> {
   linkCopy(target, staging);
   for (const folder of [SEARCH_FOLDER, '_astro']) rmSync(join(staging, folder), { recursive: true, force: true });
   const publicDir = join(project, 'public');
-  if (existsSync(publicDir)) for (const file of filesUnder(publicDir)) rmSync(join(staging, file), { force: true });
+  if (existsSync(publicDir))
+    for (const file of await siteFiles(publicDir, '')) rmSync(join(staging, file), { force: true });
 }
 
 /** Deletes `files` from `site`, and every folder that leaves empty. */

@@ -164,7 +164,7 @@ describe('the new site, made from the one in place', () => {
     expect(statSync(join(copy, 'world/a/index.html')).ino).toBe(statSync(join(site, 'world/a/index.html')).ino);
   });
 
-  it("leaves out what every build writes whole again: the search index, Astro's assets, the public files", () => {
+  it("leaves out what every build writes whole again: the search index, Astro's assets, the public files", async () => {
     const project = folder('publish/project', { 'public/robots-extra.txt': 'public', 'public/fonts/a.woff2': 'font' });
     const site = folder('publish/dist', {
       'index.html': 'front',
@@ -174,7 +174,7 @@ describe('the new site, made from the one in place', () => {
       'pagefind/parts.json': '[]',
     });
     const copy = join(root, 'publish/.dist.staging');
-    copyForPublish(site, copy, project);
+    await copyForPublish(site, copy, project);
     expect(tree(copy)).toEqual({ 'index.html': 'front' });
     expect(Object.keys(tree(site))).toHaveLength(5);
   });
