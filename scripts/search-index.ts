@@ -28,6 +28,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, ren
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
+import { readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
 
 /** Whole years go into a part until it holds this many pages: see docs/decisions.md for the balance. */
@@ -116,14 +117,6 @@ export function searchParts<Page extends SearchPage>(
     name: years.length === 0 ? 'undated' : years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`,
     pages: inPart.sort(byPath),
   }));
-}
-
-/** Runs `work` on every item, `width` at a time, and gives the results in order. */
-async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += width)
-    results.push(...(await Promise.all(items.slice(start, start + width).map(work))));
-  return results;
 }
 
 const project = join(import.meta.dirname, '..');
@@ -224,17 +217,19 @@ export async function writeSearchIndex(
   const paths = (await siteFiles(siteDir, '.html')).filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
   const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
   const read: Record<string, PageRead> = {};
-  const found = await inBatches(paths, 32, async (path): Promise<HashedPage | undefined> => {
-    const file = join(siteDir, path);
-    const signature = (await fileSignature(file)) ?? '';
-    let known = lastRead[path];
-    if (known?.[0] !== signature) {
-      const bytes = await readFile(file);
-      known = [signature, isSearchable(bytes) ? createHash('sha256').update(bytes).digest('hex') : null];
-    }
-    read[path] = known;
-    return known[1] === null ? undefined : { path, year: addressYear(path), hash: known[1] };
-  });
+  const found = await Array.fromAsync(
+    readAhead(paths, 32, async (path): Promise<HashedPage | undefined> => {
+      const file = join(siteDir, path);
+      const signature = (await fileSignature(file)) ?? '';
+      let known = lastRead[path];
+      if (known?.[0] !== signature) {
+        const bytes = await readFile(file);
+        known = [signature, isSearchable(bytes) ? createHash('sha256').update(bytes).digest('hex') : null];
+      }
+      read[path] = known;
+      return known[1] === null ? undefined : { path, year: addressYear(path), hash: known[1] };
+    }),
+  );
   const searchable = found.filter((page) => page !== undefined);
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
   const parts = searchParts(searchable, partPages);

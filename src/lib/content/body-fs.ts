@@ -20,7 +20,7 @@
  * are loaded, deletes the files no entry of it names.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
@@ -47,10 +47,16 @@ export function storedBodyFile(entry: { rendered?: RenderedContent | undefined }
   return typeof file === 'string' ? file : undefined;
 }
 
-/** Whether a stored entry's body can be read: in the store, or in a file that is there. */
-export function bodyKept(entry: { rendered?: RenderedContent | undefined }, folder: string = bodiesFolder()): boolean {
+/** The body files of `collection` there are, named as `bodyFileName` gives them: one listing, not a look per entry. */
+export async function bodyFilesOf(collection: string, folder: string = bodiesFolder()): Promise<Set<string>> {
+  const names = await readdir(join(folder, collection)).catch(() => []);
+  return new Set(names.map((name) => `${collection}/${name}`));
+}
+
+/** Whether a stored entry's body can be read: in the store, or in a file `present` (from `bodyFilesOf`) lists. */
+export function bodyKept(entry: { rendered?: RenderedContent | undefined }, present: ReadonlySet<string>): boolean {
   const file = storedBodyFile(entry);
-  return file === undefined ? entry.rendered !== undefined : existsSync(join(folder, file));
+  return file === undefined ? entry.rendered !== undefined : present.has(file);
 }
 
 /**
@@ -106,8 +112,7 @@ export async function pruneBodies(
   kept: ReadonlySet<string>,
   folder: string = bodiesFolder(),
 ): Promise<number> {
-  const names = await readdir(join(folder, collection)).catch(() => []);
-  const stale = names.filter((name) => !kept.has(`${collection}/${name}`));
-  await Promise.all(stale.map((name) => rm(join(folder, collection, name), { force: true })));
+  const stale = [...(await bodyFilesOf(collection, folder))].filter((file) => !kept.has(file));
+  await Promise.all(stale.map((file) => rm(join(folder, file), { force: true })));
   return stale.length;
 }

@@ -30,9 +30,18 @@ import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { readAhead } from '../read-ahead';
 import { filesVersion } from '../routes/site-code';
 import { SLUG_PATTERN } from '../schemas/common';
-import { bodiesFolder, bodyFileName, bodyKept, pruneBodies, setBodyAside, storedBodyFile } from './body-fs';
+import {
+  bodiesFolder,
+  bodyFileName,
+  bodyFilesOf,
+  bodyKept,
+  pruneBodies,
+  setBodyAside,
+  storedBodyFile,
+} from './body-fs';
 import type { ContentReport } from './content-report';
 import { forbiddenCharacters, forbiddenInValues, withoutForbiddenCharacters } from './forbidden-characters';
 import { readFrontmatter } from './frontmatter';
@@ -98,6 +107,9 @@ const FILES_THAT_RENDER = [
 
 /** A hash of the code that checks and renders content: part of every entry's digest. */
 export const codeVersion = (root: string): string => filesVersion(root, [...CODE_THAT_RENDERS, ...FILES_THAT_RENDER]);
+
+/** Files read ahead of the one being checked: enough to keep the disk busy, few enough to hold in memory. */
+const READ_AHEAD = 32;
 
 interface Candidate {
   path: string;
@@ -251,6 +263,7 @@ export function markdownCollection({
       report.begin(collection, store);
       try {
         const version = codeVersion(root);
+        const bodiesThere = await bodyFilesOf(collection, bodies);
         const { entries, refused } = await listFiles(folder);
         for (const file of refused) {
           // Reported by the collection that would take the file under a plain `.md` name, so once.
@@ -258,18 +271,19 @@ export function markdownCollection({
           problems.push(`${shown(file.path)}: ${refusedFileProblem(file)}`);
         }
         const kept = new Set<string>();
+        const chosen: { path: string; choice: EntryFile }[] = [];
         for (const { path, entry } of entries) {
           const choice = select(entry);
           if ('elsewhere' in choice) continue;
-          if ('problem' in choice) {
-            problems.push(`${shown(path)}: ${choice.problem}`);
-            continue;
-          }
+          if ('problem' in choice) problems.push(`${shown(path)}: ${choice.problem}`);
+          else chosen.push({ path, choice });
+        }
+        const read = async (file: (typeof chosen)[number]) => ({ ...file, source: await readFile(file.path, 'utf8') });
+        for await (const { path, choice, source } of readAhead(chosen, READ_AHEAD, read)) {
           const { id } = choice;
-          const source = await readFile(path, 'utf8');
           const digest = context.generateDigest(`${version}\n${source}`);
           const stored = store.get(id);
-          if (stored?.digest === digest && bodyKept(stored, bodies)) {
+          if (stored?.digest === digest && bodyKept(stored, bodiesThere)) {
             // Stored again as it is: Astro rewrites its list of content images (in the project's
             // .astro/ folder, shared by builds of other content folders) only when an entry is stored.
             writes.push(() => {
