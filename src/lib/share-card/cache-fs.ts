@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildCacheRoot } from '../content/root';
 import { fileSignature, readMemo, writeMemo } from '../file-memo';
+import { readAhead } from '../read-ahead';
 
 /** Beside the other build caches, never in the output. */
 export const cardCacheDir = join(buildCacheRoot(), 'broadside-cards');
@@ -42,8 +43,8 @@ export function cachedCardPage(fileName: string): string | undefined {
   }
 }
 
-/** Cached cards compared at once while pruning. */
-const PRUNE_BATCH = 32;
+/** Cached cards compared ahead of the one being pruned. */
+const PRUNE_AHEAD = 32;
 
 async function sameBytes(cached: string, shown: string): Promise<boolean> {
   const [cachedStat, shownStat] = await Promise.all([stat(cached), stat(shown).catch(() => undefined)]);
@@ -73,23 +74,21 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
   const lastCompared = await readMemo<string>(comparedFile(cacheDir));
   const compared: Record<string, string> = {};
   let removed = 0;
-  // A few dozen files at a time: one at a time left the disk and the processor idle in turn.
-  for (let start = 0; start < files.length; start += PRUNE_BATCH) {
-    const batch = files.slice(start, start + PRUNE_BATCH);
-    const shown = await Promise.all(
-      batch.map(async (name) => {
-        const page = cachedCardPage(name);
-        if (page === undefined) return false;
-        const [cached, card] = [join(cacheDir, name), join(shownCards, `${page}.png`)];
-        const both = `${await fileSignature(cached)} ${await fileSignature(card)}`;
-        if (lastCompared[name] !== both && !(await sameBytes(cached, card))) return false;
-        compared[name] = both;
-        return true;
-      }),
-    );
-    const stale = batch.filter((_, index) => !shown[index]);
-    for (const name of stale) await unlink(join(cacheDir, name));
-    removed += stale.length;
+  const isShown = async (name: string): Promise<boolean> => {
+    const page = cachedCardPage(name);
+    if (page === undefined) return false;
+    const [cached, card] = [join(cacheDir, name), join(shownCards, `${page}.png`)];
+    const both = `${await fileSignature(cached)} ${await fileSignature(card)}`;
+    if (lastCompared[name] !== both && !(await sameBytes(cached, card))) return false;
+    compared[name] = both;
+    return true;
+  };
+  // A few dozen files ahead: one at a time left the disk and the processor idle in turn.
+  const checked = async (name: string) => ({ name, shown: await isShown(name) });
+  for await (const { name, shown } of readAhead(files, PRUNE_AHEAD, checked)) {
+    if (shown) continue;
+    await unlink(join(cacheDir, name));
+    removed++;
   }
   await writeMemo(comparedFile(cacheDir), compared);
   return removed;
