@@ -28,7 +28,7 @@ import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, ren
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
-import { readAhead } from '../src/lib/read-ahead.ts';
+import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
 
 /** Whole years go into a part until it holds this many pages: see docs/decisions.md for the balance. */
@@ -218,7 +218,7 @@ export async function writeSearchIndex(
   const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
   const read: Record<string, PageRead> = {};
   const found = await Array.fromAsync(
-    readAhead(paths, 32, async (path): Promise<HashedPage | undefined> => {
+    readAhead(paths, READ_AHEAD, async (path): Promise<HashedPage | undefined> => {
       const file = join(siteDir, path);
       const signature = (await fileSignature(file)) ?? '';
       let known = lastRead[path];

@@ -13,6 +13,9 @@
  */
 import { pMapIterable } from 'p-map';
 
+/** The window every caller uses: enough to keep the disk busy, few enough results to hold in memory. */
+export const READ_AHEAD = 32;
+
 export function readAhead<T, R>(items: readonly T[], ahead: number, work: (item: T) => Promise<R>): AsyncIterable<R> {
   return pMapIterable(items, work, { concurrency: ahead, backpressure: ahead });
 }

@@ -30,7 +30,7 @@ import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { readAhead } from '../read-ahead';
+import { READ_AHEAD, readAhead } from '../read-ahead';
 import { filesVersion } from '../routes/site-code';
 import { SLUG_PATTERN } from '../schemas/common';
 import {
@@ -107,9 +107,6 @@ const FILES_THAT_RENDER = [
 
 /** A hash of the code that checks and renders content: part of every entry's digest. */
 export const codeVersion = (root: string): string => filesVersion(root, [...CODE_THAT_RENDERS, ...FILES_THAT_RENDER]);
-
-/** Files read ahead of the one being checked: enough to keep the disk busy, few enough to hold in memory. */
-const READ_AHEAD = 32;
 
 interface Candidate {
   path: string;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { buildCacheRoot } from '../content/root';
 import { fileSignature, readMemo, writeMemo } from '../file-memo';
-import { readAhead } from '../read-ahead';
+import { READ_AHEAD, readAhead } from '../read-ahead';
 
 /** Beside the other build caches, never in the output. */
 export const cardCacheDir = join(buildCacheRoot(), 'broadside-cards');
@@ -42,9 +42,6 @@ export function cachedCardPage(fileName: string): string | undefined {
     return undefined;
   }
 }
-
-/** Cached cards compared ahead of the one being pruned. */
-const PRUNE_AHEAD = 32;
 
 async function sameBytes(cached: string, shown: string): Promise<boolean> {
   const [cachedStat, shownStat] = await Promise.all([stat(cached), stat(shown).catch(() => undefined)]);
@@ -85,7 +82,7 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
   };
   // A few dozen files ahead: one at a time left the disk and the processor idle in turn.
   const checked = async (name: string) => ({ name, shown: await isShown(name) });
-  for await (const { name, shown } of readAhead(files, PRUNE_AHEAD, checked)) {
+  for await (const { name, shown } of readAhead(files, READ_AHEAD, checked)) {
     if (shown) continue;
     await unlink(join(cacheDir, name));
     removed++;
