@@ -4,7 +4,8 @@
  * zone, so the build machine's own zone never reaches a page.
  */
 import { TZDate } from '@date-fns/tz';
-import { format, isValid } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
 
 /**
  * A frontmatter time as the editor wrote it. A date alone means the time of
