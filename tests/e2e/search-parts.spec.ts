@@ -41,8 +41,11 @@ test.describe('search over an index in parts', () => {
     const parts = JSON.parse(readFileSync(join(out, 'pagefind/parts.json'), 'utf8')) as string[];
     expect(parts).toHaveLength(4);
     const loaded = new Set<string>();
+    const fetched: string[] = [];
     page.on('request', (request) => {
-      const entry = /^(\/pagefind\/[^/]+\/)pagefind-entry\.json$/.exec(new URL(request.url()).pathname);
+      const path = new URL(request.url()).pathname;
+      fetched.push(path);
+      const entry = /^(\/pagefind\/[^/]+\/)pagefind-entry\.json$/.exec(path);
       if (entry) loaded.add(entry[1]!);
     });
 
@@ -51,6 +54,11 @@ test.describe('search over an index in parts', () => {
     await expect(page.getByRole('status')).toHaveText(`${ARTICLES - 2} pages match “synthetic”, showing the first 20.`);
     await expect(page.locator('.search-results li')).toHaveCount(20);
     expect([...loaded].sort()).toEqual([...parts].sort());
+    // The parts merged into the first share its module and its WebAssembly: one of each, whatever the number of parts.
+    expect(fetched.filter((path) => /^\/pagefind\/[^/]+\/pagefind\.js$/.test(path))).toEqual([
+      `${parts[0]}pagefind.js`,
+    ]);
+    expect(fetched.filter((path) => /^\/pagefind\/[^/]+\/wasm\.[^/]+\.pagefind$/.test(path))).toHaveLength(1);
 
     // The live blog is in the newest part, the seed article in 2021-2022.
     await page.getByLabel('Words to look for in articles and live blogs').fill('Gabrielse');
