@@ -102,7 +102,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Every `.xml` file in the build at `dir` that is not well-formed XML 1.0 in UTF-8, one message each. */
 export async function malformedXml(dir: string): Promise<string[]> {
   const problems: string[] = [];
-  for (const path of await siteFiles(dir, '.xml')) {
+  for (const path of siteFiles(dir, '.xml')) {
     const file = join(dir, path);
     let text: string;
     try {

@@ -31,7 +31,7 @@ import {
 import { dirname, join, relative, resolve } from 'node:path';
 import type { PageRecord } from '../src/lib/integrations/page-record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
-import { siteFiles } from './site-files.ts';
+import { siteFiles, walkSite } from './site-files.ts';
 
 export interface SiteRecord {
   /** The folder the record describes: `<device>:<inode>`. */
@@ -83,16 +83,17 @@ export function lastSiteRecord(
   return { record };
 }
 
-/** Makes `to` a copy of the folder `from` made of hard links to its files. */
-export function linkCopy(from: string, to: string): void {
+/** Makes `to` a copy of the folder `from` made of hard links to its files, without the paths `leftOut` names (a folder with all it holds). */
+export function linkCopy(from: string, to: string, leftOut: (path: string) => boolean = () => false): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to);
-  // A folder is listed before what it holds, so its copy is made before its files are linked into it.
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const path = join(to, relative(from, join(entry.parentPath, entry.name)));
-    if (entry.isDirectory()) mkdirSync(path);
-    else linkSync(join(entry.parentPath, entry.name), path);
-  }
+  // A folder is visited before what it holds, so its copy is made before its files are linked into it.
+  walkSite(from, (path, entry) => {
+    if (leftOut(path)) return false;
+    if (entry.isDirectory()) mkdirSync(join(to, path));
+    else linkSync(join(from, path), join(to, path));
+    return undefined;
+  });
 }
 
 /**
@@ -104,12 +105,11 @@ export function linkCopy(from: string, to: string): void {
  * itself deletes a page's file before writing it again
  * (src/lib/integrations/page-record.ts).
  */
-export async function copyForPublish(target: string, staging: string, project: string): Promise<void> {
-  linkCopy(target, staging);
-  for (const folder of [SEARCH_FOLDER, '_astro']) rmSync(join(staging, folder), { recursive: true, force: true });
+export function copyForPublish(target: string, staging: string, project: string): void {
   const publicDir = join(project, 'public');
-  if (existsSync(publicDir))
-    for (const file of await siteFiles(publicDir, '')) rmSync(join(staging, file), { force: true });
+  const publicFiles = new Set(existsSync(publicDir) ? siteFiles(publicDir, '') : []);
+  const rebuilt = new Set([SEARCH_FOLDER, '_astro']);
+  linkCopy(target, staging, (path) => rebuilt.has(path) || publicFiles.has(path));
 }
 
 /** Deletes `files` from `site`, and every folder that leaves empty. */

@@ -164,7 +164,24 @@ describe('the new site, made from the one in place', () => {
     expect(statSync(join(copy, 'world/a/index.html')).ino).toBe(statSync(join(site, 'world/a/index.html')).ino);
   });
 
-  it("leaves out what every build writes whole again: the search index, Astro's assets, the public files", async () => {
+  it('leaves out a folder it is told to with everything it holds, and goes into no folder left out', () => {
+    const site = folder('leave/dist', {
+      'index.html': 'front',
+      'pagefind/2024/fragment/a.pf': 'x',
+      'world/a/index.html': 'a',
+    });
+    const copy = join(root, 'leave/.dist.staging');
+    const asked: string[] = [];
+    linkCopy(site, copy, (path) => {
+      asked.push(path);
+      return path === 'pagefind';
+    });
+    expect(tree(copy)).toEqual({ 'index.html': 'front', 'world/a/index.html': 'a' });
+    expect(existsSync(join(copy, 'pagefind'))).toBe(false);
+    expect(asked.sort()).toEqual(['index.html', 'pagefind', 'world', 'world/a', 'world/a/index.html']);
+  });
+
+  it("leaves out what every build writes whole again: the search index, Astro's assets, the public files", () => {
     const project = folder('publish/project', { 'public/robots-extra.txt': 'public', 'public/fonts/a.woff2': 'font' });
     const site = folder('publish/dist', {
       'index.html': 'front',
@@ -174,7 +191,7 @@ describe('the new site, made from the one in place', () => {
       'pagefind/parts.json': '[]',
     });
     const copy = join(root, 'publish/.dist.staging');
-    await copyForPublish(site, copy, project);
+    copyForPublish(site, copy, project);
     expect(tree(copy)).toEqual({ 'index.html': 'front' });
     expect(Object.keys(tree(site))).toHaveLength(5);
   });
