@@ -3,28 +3,28 @@ import { readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Calls `visit` for everything under `dir`, a folder before what it holds,
- * with its path relative to `dir` (`/` between folders); a folder for which
- * `visit` returns `false` is not entered. One listing per folder: Node's own
+ * Everything under `dir` but what `leftOut` names (a folder with all it
+ * holds), a folder before what it holds: its path relative to `dir`, with
+ * `/` between folders, and its entry. One listing per folder: Node's own
  * recursive `readdir` took three times as long over a built archive, whose
  * every page is a folder of its own (docs/benchmarks.md).
  */
-export function walkSite(dir: string, visit: (path: string, entry: Dirent) => boolean | undefined): void {
-  const walk = (folder: string, prefix: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = `${prefix}${entry.name}`;
-      if (visit(path, entry) !== false && entry.isDirectory()) walk(join(folder, entry.name), `${path}/`);
-    }
-  };
-  walk(dir, '');
+export function* walkSite(
+  dir: string,
+  leftOut: (path: string) => boolean = () => false,
+  prefix = '',
+): Generator<[string, Dirent]> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${prefix}${entry.name}`;
+    if (leftOut(path)) continue;
+    yield [path, entry];
+    if (entry.isDirectory()) yield* walkSite(join(dir, entry.name), leftOut, `${path}/`);
+  }
 }
 
 /** Every file under `dir` whose name ends with `ending`, as sorted paths relative to it with `/` between folders. */
 export function siteFiles(dir: string, ending: string): string[] {
   const files: string[] = [];
-  walkSite(dir, (path, entry) => {
-    if (entry.isFile() && path.endsWith(ending)) files.push(path);
-    return undefined;
-  });
+  for (const [path, entry] of walkSite(dir)) if (entry.isFile() && path.endsWith(ending)) files.push(path);
   return files.sort();
 }

@@ -87,13 +87,11 @@ export function lastSiteRecord(
 export function linkCopy(from: string, to: string, leftOut: (path: string) => boolean = () => false): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to);
-  // A folder is visited before what it holds, so its copy is made before its files are linked into it.
-  walkSite(from, (path, entry) => {
-    if (leftOut(path)) return false;
+  // A folder comes before what it holds, so its copy is made before its files are linked into it.
+  for (const [path, entry] of walkSite(from, leftOut)) {
     if (entry.isDirectory()) mkdirSync(join(to, path));
     else linkSync(join(from, path), join(to, path));
-    return undefined;
-  });
+  }
 }
 
 /**
