@@ -214,7 +214,8 @@ export async function writeSearchIndex(
       `a part must hold a whole number of pages, 1 or more (BROADSIDE_SEARCH_PART_PAGES), not ${partPages}`,
     );
   const version = pagefindVersion();
-  const paths = siteFiles(siteDir, '.html').filter((path) => !path.startsWith(`${SEARCH_FOLDER}/`));
+  // The index's own folder is not walked: its files are no pages.
+  const paths = siteFiles(siteDir, '.html', (path) => path === SEARCH_FOLDER);
   const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
   const read: Record<string, PageRead> = {};
   const found = await Array.fromAsync(

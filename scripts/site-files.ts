@@ -22,9 +22,9 @@ export function* walkSite(
   }
 }
 
-/** Every file under `dir` whose name ends with `ending`, as sorted paths relative to it with `/` between folders. */
-export function siteFiles(dir: string, ending: string): string[] {
+/** Every file under `dir` whose name ends with `ending`, but what `leftOut` names, as sorted paths relative to it with `/` between folders. */
+export function siteFiles(dir: string, ending: string, leftOut?: (path: string) => boolean): string[] {
   const files: string[] = [];
-  for (const [path, entry] of walkSite(dir)) if (entry.isFile() && path.endsWith(ending)) files.push(path);
+  for (const [path, entry] of walkSite(dir, leftOut)) if (entry.isFile() && path.endsWith(ending)) files.push(path);
   return files.sort();
 }

@@ -84,7 +84,7 @@ export function lastSiteRecord(
 }
 
 /** Makes `to` a copy of the folder `from` made of hard links to its files, without the paths `leftOut` names (a folder with all it holds). */
-export function linkCopy(from: string, to: string, leftOut: (path: string) => boolean = () => false): void {
+export function linkCopy(from: string, to: string, leftOut?: (path: string) => boolean): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to);
   // A folder comes before what it holds, so its copy is made before its files are linked into it.

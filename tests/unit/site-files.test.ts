@@ -69,5 +69,6 @@ describe('the files of a site', () => {
     expect(walked.indexOf('world/2024/a')).toBeLessThan(walked.indexOf('world/2024/a/index.html'));
     expect(walked.sort()).toEqual(['index.html', 'world', 'world/2024', 'world/2024/a', 'world/2024/a/index.html']);
     expect(asked.filter((path) => path.startsWith('pagefind'))).toEqual(['pagefind']);
+    expect(siteFiles(dir, '', (path) => path === 'pagefind')).toEqual(['index.html', 'world/2024/a/index.html']);
   });
 });
