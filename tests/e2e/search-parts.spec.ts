@@ -67,4 +67,38 @@ test.describe('search over an index in parts', () => {
     await expect(links.first()).toHaveText('“Courageous!”: Dutch disarmament ambassador praises the resignation');
     await expect(links.filter({ hasText: 'Russian diplomat to UN resigns' })).toHaveCount(1);
   });
+  test('finds a word in the parts that have it, not pages with a shorter word from the parts that do not', async ({
+    page,
+  }) => {
+    // "Ministry" is only in the site's own two articles, of 2022; the synthetic reports of every year say
+    // "minister", whose stem ("minist") begins that of "ministry" ("ministri"), and a part without a word
+    // answers with the longest word it has that begins it.
+    await page.goto(`${origin}/search/?q=ministry`);
+    await expect(page.getByRole('status')).toHaveText('2 pages match “ministry”.');
+    await expect(page.locator('.search-results li').getByRole('link')).toHaveText([
+      'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
+      'Quad leaders launch maritime watch plan as Chinese and Russian bombers fly near Japan',
+    ]);
+
+    // A word being typed: "ministr" begins "ministry", in one part, and the other parts answer with "minister".
+    const search = async (words: string) => {
+      await page.getByLabel('Words to look for in articles and live blogs').fill(words);
+      await page.keyboard.press('Enter');
+    };
+    await search('ministr');
+    await expect(page.getByRole('status')).toHaveText('2 pages match “ministr”.');
+    // "minis" begins both words, and every part has it.
+    await search('minis');
+    await expect(page.getByRole('status')).toHaveText(`${ARTICLES} pages match “minis”, showing the first 20.`);
+    // A word no part has limits nothing: each part answers with its longest word that begins it
+    // ("minister", not "ministry", which the Quad article alone says), as Pagefind does.
+    await search('ministerially');
+    await expect(page.getByRole('status')).toHaveText(
+      `${ARTICLES - 1} pages match “ministerially”, showing the first 20.`,
+    );
+
+    // Every word counts: "minister" is in every part, "ministry" in one.
+    await search('minister ministry');
+    await expect(page.getByRole('status')).toHaveText('2 pages match “minister ministry”.');
+  });
 });
