@@ -12,6 +12,12 @@
  * of its article's year, while the older parts keep their pages and so
  * their bounds.
  *
+ * A part is keyed by what Pagefind reads of its pages: each page's bytes
+ * without the elements marked `data-pagefind-ignore="all"`, which Pagefind
+ * skips whole. The time of a live blog's latest update beside an article's
+ * link to it is one, so a live update does not index the article's year
+ * again.
+ *
  * Each part is one Pagefind index in a folder of `pagefind/` named by its
  * years (`2024/`, `2019-2021/`), and `pagefind/parts.json` lists them,
  * newest first, for the search page, which searches them all at once
@@ -27,6 +33,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
@@ -68,6 +75,39 @@ export function isSearchable(html: Buffer | string): boolean {
     if (whole && inTag && /\s/.test(String.fromCharCode(bytes[at - 1] ?? 0))) return true;
   }
   return false;
+}
+
+const IGNORED_WHOLE = Buffer.from('data-pagefind-ignore="all"');
+
+/**
+ * What Pagefind reads of a page, to key its part by: the page without the
+ * elements marked `data-pagefind-ignore="all"`, which Pagefind skips with
+ * everything in them (text, filters, metadata). A page with none is its
+ * bytes; any other is parsed (htmlparser2) so that an element's end is
+ * found as a browser would find it.
+ */
+export function searchedHtml(html: Buffer): Buffer {
+  if (html.indexOf(IGNORED_WHOLE) === -1) return html;
+  const text = html.toString('utf8');
+  const skipped: [start: number, end: number][] = [];
+  let depth = 0;
+  let start = 0;
+  const parser: Parser = new Parser({
+    onopentag(_name, attributes) {
+      if (depth > 0) depth += 1;
+      else if (attributes['data-pagefind-ignore'] === 'all') [depth, start] = [1, parser.startIndex];
+    },
+    // An element closed by what follows it (`<p>` by the next `<p>`) ends where that begins.
+    onclosetag(_name, implied) {
+      if (depth > 0 && --depth === 0)
+        skipped.push([start, Math.max(start, implied ? parser.startIndex : parser.endIndex + 1)]);
+    },
+  });
+  parser.end(text);
+  let kept = '';
+  let from = 0;
+  for (const [at, to] of skipped) [kept, from] = [kept + text.slice(from, at), to];
+  return Buffer.from(kept + text.slice(from));
 }
 
 /** The year of an article's address (`world/2022/05/23/slug/index.html`), or `undefined`. */
@@ -129,13 +169,13 @@ type HashedPage = SearchPage & { hash: string };
 
 /**
  * What the last run read of each page, by its path: the file's signature
- * (src/lib/file-memo.ts) and the hash of its bytes if it is searchable
+ * (src/lib/file-memo.ts) and the hash of what Pagefind reads of it if it is searchable
  * (`null` if not). A page whose file is the one read last time is not read.
  */
 type PageRead = [signature: string, hash: string | null];
 const PAGES_READ = 'pages-read.json';
 
-/** The key of a part: Pagefind's version, and every page's path and bytes, in order. */
+/** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
   for (const { path, hash: bytes } of pages) hash.update(`${path}\n${bytes}\n`);
@@ -225,7 +265,10 @@ export async function writeSearchIndex(
       let known = lastRead[path];
       if (known?.[0] !== signature) {
         const bytes = await readFile(file);
-        known = [signature, isSearchable(bytes) ? createHash('sha256').update(bytes).digest('hex') : null];
+        known = [
+          signature,
+          isSearchable(bytes) ? createHash('sha256').update(searchedHtml(bytes)).digest('hex') : null,
+        ];
       }
       read[path] = known;
       return known[1] === null ? undefined : { path, year: addressYear(path), hash: known[1] };

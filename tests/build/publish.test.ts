@@ -5,12 +5,13 @@
  * gives (docs/decisions.md, "One change is published over a copy of the
  * last site").
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, differingFiles, forgetBuilds, siteFiles } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
+import { writeSearchIndex } from '../../scripts/search-index';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-publish-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -100,6 +101,37 @@ describe('a publish of four changes', () => {
     expect(full.status, full.output).toBe(0);
     expect(files(out)).toEqual(files(fromScratch));
     expect(differingFiles(fromScratch, out)).toEqual([]);
+  }, 300_000);
+
+  it("indexes again, for a live update alone, the blog's part only, as indexing the site from nothing does", async () => {
+    // Parts of a few years each, so that the article linking to the blog (2022) is not in the blog's part.
+    const inParts = { BROADSIDE_SEARCH_PART_PAGES: '4' };
+    const parted = buildSite(content, out, undefined, inParts, 'publish');
+    expect(parted.status, parted.output).toBe(0);
+    // The seed article shows the blog's latest time, in an element the search index skips whole.
+    const linking = 'world/2022/05/23/russian-diplomat-un-resigns/index.html';
+    const linkingBefore = readFileSync(join(out, linking));
+    writeFileSync(
+      join(content, 'live/russia-ukraine/updates/posted-last.md'),
+      '---\ntime: 2022-05-23T17:30:00+04:00\ntitle: The last update\n---\n\nPosted after the publish.\n',
+    );
+    const live = buildSite(content, out, undefined, inParts, 'publish');
+    expect(live.status, live.output).toBe(0);
+    expect(readFileSync(join(out, linking), 'utf8')).toContain('5:30 PM');
+    expect(readFileSync(join(out, linking)).equals(linkingBefore)).toBe(false);
+    const parts = JSON.parse(readFileSync(join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    expect(parts.length).toBeGreaterThan(2);
+    const newest = parts[0]!.split('/').at(-2);
+    expect(live.output).toContain(
+      `Search index in ${parts.length} part(s): indexed ${newest}; ${parts.length - 1} unchanged, kept.`,
+    );
+
+    const reindexed = join(work, 'reindexed');
+    cpSync(out, reindexed, { recursive: true });
+    rmSync(join(reindexed, 'pagefind'), { recursive: true });
+    await writeSearchIndex(reindexed, join(work, 'no-search-cache'), 4);
+    expect(siteFiles(join(reindexed, 'pagefind'))).toEqual(siteFiles(join(out, 'pagefind')));
+    expect(differingFiles(join(reindexed, 'pagefind'), join(out, 'pagefind'))).toEqual([]);
   }, 300_000);
 
   it('builds the whole site when it has no record of the site in place', () => {

@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addressYear, isSearchable, searchParts, writeSearchIndex, type SearchPage } from '../../scripts/search-index';
+import {
+  addressYear,
+  isSearchable,
+  searchedHtml,
+  searchParts,
+  writeSearchIndex,
+  type SearchPage,
+} from '../../scripts/search-index';
 
 const root = mkdtempSync(join(tmpdir(), 'broadside-search-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -40,6 +47,47 @@ describe('which pages are searched', () => {
     expect(addressYear('live/russia-ukraine/index.html')).toBeUndefined();
     expect(addressYear('live/russia-ukraine/updates/mission-silent/index.html')).toBeUndefined();
     expect(addressYear('world/page/2022/index.html')).toBeUndefined();
+  });
+});
+
+describe('what Pagefind reads of a page, to key its part by', () => {
+  const read = (html: string) => searchedHtml(Buffer.from(html)).toString();
+
+  it('is the page itself when nothing is skipped whole', () => {
+    const page = Buffer.from('<body><div data-pagefind-ignore><p>Shown, not indexed</p></div></body>');
+    expect(searchedHtml(page)).toBe(page);
+  });
+
+  it('leaves out what is marked data-pagefind-ignore="all", and nothing else', () => {
+    expect(
+      read(
+        '<a href="/live/">Live updates<live-link-status data-pagefind-ignore="all"><span>Live</span> · <time>3:25 PM</time></live-link-status></a><p>Text</p>',
+      ),
+    ).toBe('<a href="/live/">Live updates</a><p>Text</p>');
+    // An element of the same name inside it does not end it early.
+    expect(read('<div data-pagefind-ignore="all"><div>x</div>y</div><div>z</div>')).toBe('<div>z</div>');
+    // Closed by what follows, as a browser closes it: what follows stays.
+    expect(read('<p data-pagefind-ignore="all">a<p data-pagefind-filter="year:2022">b</p>')).toBe(
+      '<p data-pagefind-filter="year:2022">b</p>',
+    );
+    // Never closed: to the end of the page.
+    expect(read('<p>é<span data-pagefind-ignore="all">ü and the rest')).toBe('<p>é');
+    // The attribute as text, and other values, leave the page whole.
+    expect(read('<p>data-pagefind-ignore="all"</p><div data-pagefind-ignore="index">x</div>')).toBe(
+      '<p>data-pagefind-ignore="all"</p><div data-pagefind-ignore="index">x</div>',
+    );
+  });
+
+  it('changes with any text outside a skipped element, and with none inside it', () => {
+    const text = fc.string().map((value) => value.replace(/[<>&"]/g, ''));
+    fc.assert(
+      fc.property(text, text, text, text, (before, inside, after, other) => {
+        const page = (skipped: string) =>
+          read(`<p>${before}<span data-pagefind-ignore="all"><time>${skipped}</time></span>${after}</p>`);
+        expect(page(inside)).toBe(`<p>${before}${after}</p>`);
+        expect(page(other)).toBe(page(inside));
+      }),
+    );
   });
 });
 
@@ -179,6 +227,33 @@ describe('writing the index', () => {
     fresh();
     expect(await writeSearchIndex(site, join(root, 'empty-cache'), 1)).toMatchObject({ indexed: ['2021', '2022'] });
     expect(files(join(site, 'pagefind'))).toEqual(corrected);
+  }, 60_000);
+
+  it('keeps a part when only what Pagefind skips whole changed, with what indexing it from nothing writes', async () => {
+    const page = 'world/2022/05/23/diplomat/index.html';
+    const withLatest = (time: string) =>
+      article('Diplomat resigns', 'A diplomat resigned in Geneva.').replace(
+        '<p>',
+        `<p><a href="/live/blog/">Live updates</a><live-link-status data-pagefind-ignore="all">Live · Updated ${time}</live-link-status></p><p>`,
+      );
+    const keyCache = join(root, 'key-cache');
+    write(page, withLatest('3:25 PM'));
+    fresh();
+    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: ['2021', '2022'] });
+
+    write(page, withLatest('4:40 PM'));
+    fresh();
+    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: [], copied: ['2021', '2022'] });
+    const kept = files(join(site, 'pagefind'));
+    fresh();
+    await writeSearchIndex(site, join(root, 'key-cache-empty'), 1);
+    expect(files(join(site, 'pagefind'))).toEqual(kept);
+
+    // The same page with its words changed is indexed again.
+    write(page, withLatest('4:40 PM').replace('in Geneva', 'in Vienna'));
+    fresh();
+    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: ['2022'] });
+    write(page, article('Diplomat resigns', 'A diplomat resigned in Geneva.'));
   }, 60_000);
 
   it('reads again only the pages whose file is not the one it read last time', async () => {
