@@ -100,5 +100,11 @@ test.describe('search over an index in parts', () => {
     // Every word counts: "minister" is in every part, "ministry" in one.
     await search('minister ministry');
     await expect(page.getByRole('status')).toHaveText('2 pages match “minister ministry”.');
+    // A phrase in quotes is searched as Pagefind searches it, in the parts that have each of its words.
+    await search('"foreign ministry"');
+    await expect(page.getByRole('status')).toHaveText('1 page matches “"foreign ministry"”.');
+    await expect(page.locator('.search-results li').getByRole('link')).toHaveText(
+      'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
+    );
   });
 });
