@@ -73,12 +73,24 @@ test.describe('search over an index in parts', () => {
     // "Ministry" is only in the site's own two articles, of 2022; the synthetic reports of every year say
     // "minister", whose stem ("minist") begins that of "ministry" ("ministri"), and a part without a word
     // answers with the longest word it has that begins it.
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(`${origin}/search/?q=ministry`);
     await expect(page.getByRole('status')).toHaveText('2 pages match “ministry”.');
     await expect(page.locator('.search-results li').getByRole('link')).toHaveText([
       'Russian diplomat to UN resigns with LinkedIn broadside at ‘warmongering’ Moscow',
       'Quad leaders launch maritime watch plan as Chinese and Russian bombers fly near Japan',
     ]);
+    // Finding which parts hold the word costs no request: one word-list chunk a part, the fragments of the two shown.
+    const parts = JSON.parse(readFileSync(join(out, 'pagefind/parts.json'), 'utf8')) as string[];
+    const chunks = fetched.filter((path) => /^\/pagefind\/[^/]+\/index\//.test(path));
+    for (const part of parts)
+      expect(
+        chunks.filter((path) => path.startsWith(part)),
+        part,
+      ).toHaveLength(1);
+    expect(chunks).toHaveLength(parts.length);
+    expect(fetched.filter((path) => /^\/pagefind\/[^/]+\/fragment\//.test(path))).toHaveLength(2);
 
     // A word being typed: "ministr" begins "ministry", in one part, and the other parts answer with "minister".
     const search = async (words: string) => {
