@@ -8,6 +8,7 @@ import { otherContentCacheDir } from './src/lib/content/root.ts';
 import { contentStoreFromDisk } from './src/lib/integrations/content-store-fs.ts';
 import { pruneCardCache } from './src/lib/share-card/cache-fs.ts';
 import { pageRecord } from './src/lib/integrations/page-record.ts';
+import { renderBundle } from './src/lib/integrations/render-bundle.ts';
 import { siteCodeVersion } from './src/lib/routes/site-code.ts';
 
 export default defineConfig({
@@ -30,6 +31,7 @@ export default defineConfig({
     pruneCardCache(),
     // The record of every page, and a publish over a copy of the last site.
     pageRecord(),
+    renderBundle(),
   ],
   ...(otherContentCacheDir ? { cacheDir: otherContentCacheDir } : {}),
   // A strict policy in a <meta> on every page: Astro hashes the scripts and

@@ -22,7 +22,7 @@
  * place did, as long as that folder's name never changes (docs/decisions.md).
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -30,13 +30,21 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import { OVER_LAST_SITE, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/integrations/page-record.ts';
+import {
+  BUNDLE_OUT,
+  OVER_LAST_SITE,
+  RECORD_OUT,
+  readPageRecord,
+  removedFiles,
+} from '../src/lib/integrations/page-record.ts';
 import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
 import {
+  bundleFolder,
   copyForPublish,
   deleteFiles,
   lastSiteRecord,
   missingFiles,
+  NEEDS_ASTRO,
   newRecordFile,
   siteRecordFile,
   writeSiteRecord,
@@ -58,6 +66,8 @@ const { target, astroArgs, publish } = readBuildArgs(process.argv.slice(2));
 const staging = stagingFolder(target);
 const recordFile = siteRecordFile(buildCacheRoot(project), target);
 const newRecord = newRecordFile(recordFile);
+const bundle = bundleFolder(recordFile);
+const newBundle = `${bundle}.new`;
 /** The target as short as it can be said: `dist/` rather than a full path. */
 const fromHere = relative(process.cwd(), target);
 const shownTarget = `${fromHere && !fromHere.startsWith('..') ? fromHere : target}/`;
@@ -106,13 +116,19 @@ async function timed<T>(phase: string, work: () => T | Promise<T>): Promise<T> {
   return result;
 }
 
-/** Runs one step; on failure (or after an interruption) ends the build with the reason. */
-async function step(phase: string, command: string, args: string[]): Promise<void> {
+/**
+ * Runs one step; on failure (or after an interruption) ends the build with
+ * the reason. Resolves `true` when it succeeded, `false` when it ended with
+ * `declined`, the status with which a step says it leaves the work to another.
+ */
+async function step(phase: string, command: string, args: string[], declined?: number): Promise<boolean> {
   const end = await timed(phase, () => runPhase(command, args, (child) => (running = child)));
   running = undefined;
   if (interruptedBy) fail(`interrupted by ${interruptedBy} during ${phase}`, 128 + constants.signals[interruptedBy]);
+  if (declined !== undefined && end.code === declined) return false;
   const failure = phaseFailure(phase, end);
   if (failure) fail(failure, phaseExitCode(end));
+  return true;
 }
 
 async function build(): Promise<void> {
@@ -139,16 +155,38 @@ async function build(): Promise<void> {
     );
     last = found.record;
   }
-  // Astro records every page it generates; a publish builds over a copy of the site in place (docs/decisions.md).
+  // Astro records every page it generates and keeps the bundle that rendered them; a publish builds
+  // over a copy of the site in place (docs/decisions.md).
   process.env[RECORD_OUT] = newRecord;
+  process.env[BUNDLE_OUT] = newBundle;
   process.env[OVER_LAST_SITE] = last ? '1' : '';
   mkdirSync(dirname(newRecord), { recursive: true });
-  rmSync(newRecord, { force: true });
+  for (const path of [newRecord, newBundle]) rmSync(path, { recursive: true, force: true });
 
   const hadTarget = existsSync(target);
   if (last) await timed('copy', () => copyForPublish(target, staging, project));
-  await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
-  const pages = readPageRecord(newRecord);
+  // A change to the content alone is rendered with the bundle that built the site in place, if the build kept it.
+  const renderedAlone =
+    last !== undefined &&
+    existsSync(bundle) &&
+    (await step(
+      'render',
+      process.execPath,
+      // tsx: the site's modules name each other as Vite resolves them (no `.ts`, `@/`), which Node alone does not.
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'publish-pages.ts'),
+        staging,
+        target,
+        bundle,
+        recordFile,
+        newRecord,
+      ],
+      NEEDS_ASTRO,
+    ));
+  if (!renderedAlone) await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
+  const { pages, keys } = readPageRecord(newRecord);
   if (last) deleteFiles(staging, removedFiles(last.pages, pages));
   const missing = missingFiles(staging, pages);
   if (missing.length > 0)
@@ -171,7 +209,12 @@ async function build(): Promise<void> {
     await timed('swap', async () => {
       await discarding;
       // Written first: should the swap fail, the record names the staging folder, not the site in place.
-      writeSiteRecord(recordFile, staging, code, pages);
+      // Astro's bundle goes in before the record that says which code built it.
+      if (existsSync(newBundle)) {
+        rmSync(bundle, { recursive: true, force: true });
+        renameSync(newBundle, bundle);
+      }
+      writeSiteRecord(recordFile, staging, code, pages, keys);
       replaceWithStaged(staging, target);
     });
     rmSync(newRecord, { force: true });
@@ -199,7 +242,7 @@ try {
     error instanceof BuildFailure
       ? error
       : new BuildFailure(`the build script itself failed (${(error as Error).message})`, 1);
-  if (lock) for (const path of [staging, newRecord]) rmSync(path, { recursive: true, force: true });
+  if (lock) for (const path of [staging, newRecord, newBundle]) rmSync(path, { recursive: true, force: true });
   lock?.release();
   console.error(`\nBuild failed: ${failure.message}; ${failure.outcome}.`);
   process.exitCode = failure.exitCode;

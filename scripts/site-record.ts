@@ -29,7 +29,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { PageRecord } from '../src/lib/integrations/page-record.ts';
+import type { PageKeys, PageRecord } from '../src/lib/integrations/page-record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
 import { siteFiles, walkSite } from './site-files.ts';
 
@@ -39,6 +39,8 @@ export interface SiteRecord {
   /** The version of the site's code that built it (src/lib/routes/site-code.ts). */
   code: string;
   pages: PageRecord;
+  /** Each page's key, for the pages that have one (src/lib/integrations/page-record.ts). */
+  keys: PageKeys;
 }
 
 /** Where the record of the site at `target` is kept: in the build caches under `cacheRoot`, named by the target's path. */
@@ -46,6 +48,12 @@ export function siteRecordFile(cacheRoot: string, target: string): string {
   const name = createHash('sha256').update(resolve(target)).digest('base64url').slice(0, 22);
   return join(cacheRoot, 'broadside-pages', `${name}.json`);
 }
+
+/** Where a build keeps the bundle that rendered the site at `target`, beside the record of its pages (`recordFile`). */
+export const bundleFolder = (recordFile: string) => recordFile.replace(/\.json$/, '.bundle');
+
+/** The status with which scripts/publish-pages.ts says a change needs Astro's build, before it has written anything. */
+export const NEEDS_ASTRO = 3;
 
 /** Where a build's Astro writes the record of the pages it generates, until the build has succeeded. */
 export const newRecordFile = (recordFile: string) => recordFile.replace(/\.json$/, '.new.json');
@@ -56,9 +64,9 @@ export function folderId(folder: string): string {
   return `${dev}:${ino}`;
 }
 
-/** Writes the record of the site in `site` (`pages`, built by code of version `code`) to `file`, whole or not at all. */
-export function writeSiteRecord(file: string, site: string, code: string, pages: PageRecord): void {
-  const record: SiteRecord = { site: folderId(site), code, pages };
+/** Writes the record of the site in `site` (`pages` and their `keys`, built by code of version `code`) to `file`, whole or not at all. */
+export function writeSiteRecord(file: string, site: string, code: string, pages: PageRecord, keys: PageKeys): void {
+  const record: SiteRecord = { site: folderId(site), code, pages, keys };
   writeFileSync(`${file}.writing`, JSON.stringify(record));
   renameSync(`${file}.writing`, file);
 }
@@ -104,12 +112,36 @@ export function linkCopy(from: string, to: string, leftOut?: (path: string) => b
  * (src/lib/integrations/page-record.ts).
  */
 export function copyForPublish(target: string, staging: string, project: string): void {
-  const publicDir = join(project, 'public');
-  const publicFiles = new Set(existsSync(publicDir) ? siteFiles(publicDir, '') : []);
-  const rebuilt = new Set([SEARCH_FOLDER, '_astro']);
-  linkCopy(target, staging, (path) => rebuilt.has(path) || publicFiles.has(path));
+  const bundled = bundledFiles(project);
+  linkCopy(target, staging, (path) => path === SEARCH_FOLDER || bundled(path));
 }
 
+/** The paths of the site Astro's bundling writes whole again: `_astro/` and the files of `public/`. */
+function bundledPaths(project: string): string[] {
+  const publicDir = join(project, 'public');
+  return ['_astro', ...(existsSync(publicDir) ? siteFiles(publicDir, '') : [])];
+}
+
+function bundledFiles(project: string): (path: string) => boolean {
+  const paths = new Set(bundledPaths(project));
+  return (path) => paths.has(path);
+}
+
+/**
+ * Links into `staging` what `copyForPublish` left out for Astro to write
+ * again, `_astro/` and the files of `public/`, for a publish that renders
+ * its pages without Astro's build (scripts/publish-pages.ts), whose code is
+ * the site in place's.
+ */
+export function linkBundled(target: string, staging: string, project: string): void {
+  for (const path of bundledPaths(project)) {
+    const from = join(target, path);
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(staging, path)), { recursive: true });
+    if (statSync(from).isDirectory()) linkCopy(from, join(staging, path));
+    else linkSync(from, join(staging, path));
+  }
+}
 /** Deletes `files` from `site`, and every folder that leaves empty. */
 export function deleteFiles(site: string, files: readonly string[]): void {
   for (const file of files) {

@@ -1,13 +1,15 @@
 /**
  * `npm run publish`: a change renders only the pages that show it, over a
- * copy of the site in place whose other pages stay where they are, and the
- * result is, file for file, what a build of the same content from scratch
- * gives (docs/decisions.md, "One change is published over a copy of the
- * last site").
+ * copy of the site in place whose other pages stay where they are, without
+ * Astro's build when the site's code and images allow, and the result is,
+ * file for file, what a build of the same content from scratch gives
+ * (docs/decisions.md, "One change is published over a copy of the last
+ * site" and "One change is rendered outside Astro's build").
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, differingFiles, forgetBuilds, siteFiles } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
@@ -41,6 +43,9 @@ const before = new Map<string, Buffer>();
 let removedPage = '';
 let editedPage = '';
 let untouchedPage = '';
+/** The content store the publish's own sync saved. */
+let publishedStore = '';
+const storeFile = join(cache, 'data-store.json');
 
 beforeAll(() => {
   writeCorpus(content, synthetic);
@@ -64,17 +69,22 @@ beforeAll(() => {
   const publish = buildSite(content, out, undefined, {}, 'publish');
   expect(publish.status, publish.output).toBe(0);
   published = publish.output;
+  publishedStore = readFileSync(storeFile, 'utf8');
 }, 600_000);
 
 describe('a publish of four changes', () => {
   it('renders the pages that show a change, and leaves the others where they were', () => {
     expect(published).toMatch(/^Publish: over a copy of .*dist\/, rendering only what changed\.$/m);
-    expect(published).toMatch(/^Took \d+\.\d s: copy \d+\.\d s, Astro \d+\.\d s, Pagefind .*swap \d+\.\d s\.$/m);
+    // Rendered with the bundle the last build kept, not by Astro's build: the front page, feeds, sitemaps,
+    // the changed articles and the lists, tags, cards and live pages that show them.
+    expect(published).toMatch(/^Rendered \d+ of \d+ path\(s\) without Astro's build\.$/m);
+    const [, rendered, all] = /^Rendered (\d+) of (\d+)/m.exec(published)!.map(Number);
+    expect(rendered).toBeLessThan(all! / 2);
+    expect(published).toMatch(/^Took \d+\.\d s: copy \d+\.\d s, render \d+\.\d s, Pagefind .*swap \d+\.\d s\.$/m);
     const replaced = join(work, '.dist.discarded');
     const inode = (dir: string, file: string) => statSync(join(dir, file)).ino;
     // A page the change does not show is the very file it was: linked, neither copied nor rendered.
     expect(inode(out, untouchedPage)).toBe(inode(replaced, untouchedPage));
-    expect(published).toMatch(new RegExp(`/${untouchedPage.replace('index.html', '')}index\\.html \\(cached\\)`));
     expect(inode(out, editedPage)).not.toBe(inode(replaced, editedPage));
   });
 
@@ -101,6 +111,15 @@ describe('a publish of four changes', () => {
     expect(full.status, full.output).toBe(0);
     expect(files(out)).toEqual(files(fromScratch));
     expect(differingFiles(fromScratch, out)).toEqual([]);
+    // The publish's own content sync saved the store Astro's sync saves for the same content, entry for entry.
+    const entries = (store: string) =>
+      Object.fromEntries(
+        [...(parse(store) as Map<string, Map<string, unknown>>)].map(([name, collection]) => [
+          name,
+          Object.fromEntries(collection),
+        ]),
+      );
+    expect(entries(publishedStore)).toEqual(entries(readFileSync(storeFile, 'utf8')));
   }, 300_000);
 
   it("indexes again, for a live update alone, the blog's part only, as indexing the site from nothing does", async () => {
@@ -132,6 +151,36 @@ describe('a publish of four changes', () => {
     await writeSearchIndex(reindexed, join(work, 'no-search-cache'), 4);
     expect(siteFiles(join(reindexed, 'pagefind'))).toEqual(siteFiles(join(out, 'pagefind')));
     expect(differingFiles(join(reindexed, 'pagefind'), join(out, 'pagefind'))).toEqual([]);
+  }, 300_000);
+
+  it("leaves to Astro's build an article with an image no entry named before", () => {
+    mkdirSync(join(content, 'articles/2023/images'), { recursive: true });
+    cpSync(join(content, 'articles/2022/images/photo-unavailable.png'), join(content, 'articles/2023/images/new.png'));
+    writeFileSync(
+      join(content, 'articles/2023/with-photo.md'),
+      [
+        '---',
+        'title: An article with a photograph of its own',
+        'standfirst: Its image is new to the site.',
+        'section: world',
+        'published: 2023-02-01',
+        'image:',
+        '  src: ./images/new.png',
+        '  alt: A placeholder graphic.',
+        '---',
+        '',
+        'The body.',
+        '',
+      ].join('\n'),
+    );
+    const withImage = buildSite(content, out, undefined, {}, 'publish');
+    expect(withImage.status, withImage.output).toBe(0);
+    expect(withImage.output).toMatch(
+      /^Publish: the change names an image no entry named before \(\.\/images\/new\.png in \S*content\/articles\/2023\/with-photo\.md\), so Astro's build renders it\.$/m,
+    );
+    expect(withImage.output).toMatch(/^Took \d+\.\d s: copy \d+\.\d s, render \d+\.\d s, Astro \d+\.\d s, /m);
+    const page = readFileSync(join(out, 'world/2023/02/01/with-photo/index.html'), 'utf8');
+    expect(page).toMatch(/<img [^>]*src="\/_astro\/new\.[\w-]+\.(webp|png|avif)"/);
   }, 300_000);
 
   it('builds the whole site when it has no record of the site in place', () => {

@@ -22,6 +22,7 @@ import {
   overLastSite,
   readPageRecord,
   recordOf,
+  siteRecordOf,
   removedFiles,
   type PageRecord,
 } from '@/lib/integrations/page-record';
@@ -94,14 +95,26 @@ describe('the record of a build', () => {
     expect(record).toEqual({ '/': 'index.html', '/world/a/': 'world/a/index.html', '/feed.xml': 'feed.xml' });
   });
 
+  it('keeps the key of each path that has one, for the path that generates it', () => {
+    const record = siteRecordOf([
+      path('/', 'page'),
+      path('/world/a/', 'page', 'k1'),
+      path('/world/a', 'page', 'other route'),
+      path('/feed.xml', 'endpoint'),
+    ]);
+    expect(record.keys).toEqual({ '/world/a/': 'k1' });
+    expect(Object.keys(record.pages)).toEqual(['/', '/world/a/', '/feed.xml']);
+  });
+
   it("is read back from a build's file and from a site's, which holds more", () => {
     const pages: PageRecord = { '/': 'index.html' };
+    const keys = { '/': 'k' };
     const dir = folder('records', {
-      'build.json': JSON.stringify({ pages }),
-      'site.json': JSON.stringify({ site: '1:2', code: 'c', pages }),
+      'build.json': JSON.stringify({ pages, keys }),
+      'site.json': JSON.stringify({ site: '1:2', code: 'c', pages, keys }),
     });
-    expect(readPageRecord(join(dir, 'build.json'))).toEqual(pages);
-    expect(readPageRecord(join(dir, 'site.json'))).toEqual(pages);
+    expect(readPageRecord(join(dir, 'build.json'))).toEqual({ pages, keys });
+    expect(readPageRecord(join(dir, 'site.json'))).toMatchObject({ pages, keys });
   });
 
   it('names the files of the paths that are gone, and no file another path still writes', () => {
@@ -132,7 +145,7 @@ describe('the record of the site in place', () => {
     const staging = folder('trust/.dist.staging', { 'index.html': 'new' });
     const target = join(root, 'trust/dist');
     const file = join(root, 'trust/record.json');
-    writeSiteRecord(file, staging, 'code-1', pages);
+    writeSiteRecord(file, staging, 'code-1', pages, {});
     expect(existsSync(`${file}.writing`)).toBe(false);
     expect(lastSiteRecord(file, target, 'code-1').why).toBe('there is no site to change yet');
     renameSync(staging, target);
@@ -144,11 +157,11 @@ describe('the record of the site in place', () => {
     const other = folder('refuse/.dist.staging', { 'index.html': 'a swap that never happened' });
     const file = join(root, 'refuse/record.json');
     expect(lastSiteRecord(file, target, 'code-1').why).toBe('no build has recorded the pages of the site');
-    writeSiteRecord(file, other, 'code-1', pages);
+    writeSiteRecord(file, other, 'code-1', pages, {});
     expect(lastSiteRecord(file, target, 'code-1').why).toBe(
       'the record of the pages describes another build than the site in place',
     );
-    writeSiteRecord(file, target, 'code-1', pages);
+    writeSiteRecord(file, target, 'code-1', pages, {});
     expect(lastSiteRecord(file, target, 'code-2').why).toBe("the site's code changed since it was built");
     writeFileSync(file, '{"site":');
     expect(lastSiteRecord(file, target, 'code-1').why).toMatch(/^the record of the site's pages cannot be read/);

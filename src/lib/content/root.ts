@@ -24,3 +24,7 @@ export const otherContentCacheDir: string | undefined = process.env.BROADSIDE_CO
  */
 export const buildCacheRoot = (project: string = process.cwd()): string =>
   otherContentCacheDir ?? join(project, 'node_modules/.cache');
+
+/** Astro's cache folder (its `cacheDir`), which holds the content store: Astro's default, or beside another content folder. */
+export const astroCacheDir = (project: string = process.cwd()): string =>
+  otherContentCacheDir ?? join(project, 'node_modules/.astro');

@@ -26,11 +26,18 @@ const STORE_FILE = 'data-store.json';
 const STORE_MODULE = 'astro:data-layer-content';
 const FROM_DISK = '\0broadside:content-store';
 
-/** The module's code: the store file, parsed when the pages first import it. */
+/**
+ * Where a process rendering pages outside a build (a publish's, src/lib/render/)
+ * puts the collections it synced itself, for the pages to read instead of the file.
+ */
+export const GIVEN_STORE = 'broadside:content-store';
+
+/** The module's code: the collections given in this process, else the store file, parsed when the pages first import it. */
 export function storeModuleCode(file: string): string {
   return [
     `import { readFileSync } from 'node:fs';`,
-    `export default JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
+    `const given = globalThis[Symbol.for(${JSON.stringify(GIVEN_STORE)})];`,
+    `export default given ?? JSON.parse(readFileSync(${JSON.stringify(file)}, 'utf8'));`,
   ].join('\n');
 }
 

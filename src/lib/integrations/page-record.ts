@@ -20,6 +20,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, PathWithRoute, RouteData } from 'astro';
+import { bundlePrerenderer, keepBundle } from '../render/bundle.ts';
+import { renderBundleFolder } from './render-bundle.ts';
 
 /** Every path a build generated, and the file it is written to, relative to the output folder. */
 export type PageRecord = Record<string, string>;
@@ -66,20 +68,41 @@ export function recordOf(paths: readonly PathWithRoute[]): PageRecord {
   return record;
 }
 
+/** Each path's key (its `cacheKey`, src/lib/routes/site-code.ts), for the paths that have one. */
+export type PageKeys = Record<string, string>;
+
+/** The record of `paths` and their keys. */
+export function siteRecordOf(paths: readonly (PathWithRoute & { cacheKey?: string | undefined })[]): {
+  pages: PageRecord;
+  keys: PageKeys;
+} {
+  const pages = recordOf(paths);
+  const keys: PageKeys = {};
+  for (const { pathname, cacheKey } of paths)
+    if (cacheKey !== undefined && pathname in pages) keys[pathname] = cacheKey;
+  return { pages, keys };
+}
+
 /** The files of `last` that no path of `now` writes: the pages a change removed. */
 export function removedFiles(last: PageRecord, now: PageRecord): string[] {
   const written = new Set(Object.values(now));
   return Object.values(last).filter((file) => !written.has(file));
 }
 
-/** The pages of the record in `file`: a build's own, or the record of a site (scripts/site-record.ts), which holds them. */
-export const readPageRecord = (file: string): PageRecord =>
-  (JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord }).pages;
+/** The pages of the record in `file`, and their keys: a build's own, or the record of a site (scripts/site-record.ts), which holds them. */
+export const readPageRecord = (file: string): { pages: PageRecord; keys: PageKeys } =>
+  JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord; keys: PageKeys };
+
+/** The environment variable naming where a build keeps the bundle that rendered its pages (src/lib/render/bundle.ts). */
+export const BUNDLE_OUT = 'BROADSIDE_BUNDLE_OUT';
 
 /**
- * Writes the record of every path to `BROADSIDE_PAGES_OUT` (when set), and,
- * over the last site (`BROADSIDE_OVER_LAST_SITE=1`), keeps the output
- * folder and deletes each page's file before Astro writes it again.
+ * Renders the build's pages with the bundle of src/lib/render/entry.ts
+ * (src/lib/integrations/render-bundle.ts) and keeps that bundle in
+ * `BROADSIDE_BUNDLE_OUT` (when set); writes the record of every path, with
+ * each path's key, to `BROADSIDE_PAGES_OUT` (when set); and, over the last
+ * site (`BROADSIDE_OVER_LAST_SITE=1`), keeps the output folder and deletes
+ * each page's file before Astro writes it again.
  */
 export function pageRecord(env: NodeJS.ProcessEnv = process.env): AstroIntegration {
   let outDir = '';
@@ -95,24 +118,31 @@ export function pageRecord(env: NodeJS.ProcessEnv = process.env): AstroIntegrati
       'astro:build:start': ({ setPrerenderer }) => {
         const out = env[RECORD_OUT];
         const over = overLastSite(env);
-        if (!out && !over) return;
-        setPrerenderer((astros) => ({
-          ...astros,
-          name: 'broadside:page-record',
-          async getStaticPaths() {
-            const paths = await astros.getStaticPaths();
-            if (out) writeFileSync(out, JSON.stringify({ pages: recordOf(paths) }));
-            return paths;
-          },
-          async render(request, options) {
-            // The file may be a link to the site in place: a new file, never a write into it.
-            if (over)
-              rmSync(join(outDir, outputFile(decodeURI(new URL(request.url).pathname), options.routeData.type)), {
-                force: true,
-              });
-            return astros.render(request, options);
-          },
-        }));
+        const bundleOut = env[BUNDLE_OUT];
+        setPrerenderer(() => {
+          const bundle = bundlePrerenderer(renderBundleFolder);
+          return {
+            ...bundle,
+            name: 'broadside:page-record',
+            async getStaticPaths() {
+              const paths = await bundle.getStaticPaths();
+              if (out) writeFileSync(out, JSON.stringify(siteRecordOf(paths)));
+              return paths;
+            },
+            async render(request, options) {
+              // The file may be a link to the site in place: a new file, never a write into it.
+              if (over)
+                rmSync(join(outDir, outputFile(decodeURI(new URL(request.url).pathname), options.routeData.type)), {
+                  force: true,
+                });
+              return bundle.render(request, options);
+            },
+            teardown() {
+              if (bundleOut) keepBundle(renderBundleFolder(), bundleOut);
+              return Promise.resolve();
+            },
+          };
+        });
       },
     },
   };

@@ -1,0 +1,91 @@
+/**
+ * The pages of one change, rendered without Astro's build:
+ * `node scripts/publish-pages.ts <staging> <site in place> <bundle> <record of the site> <new record>`.
+ *
+ * A publish (scripts/build.ts) runs this in place of `astro build` when the
+ * site's code is the code that built the site in place and the build kept
+ * its bundle (src/lib/render/bundle.ts). It syncs the content with the
+ * site's own loaders (src/lib/render/content-sync.ts), lists every path of
+ * the site with its key, and renders only the paths whose key changed, that
+ * have none (the front page, feeds, sitemaps), or that are new, each into a
+ * new file of the staging copy. What it cannot do the way a build would, it
+ * says before writing anything, and exits with status 3; the publish then
+ * runs Astro's build as before. A change with an image no entry named
+ * before is one: Astro's build generates the optimized files.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
+import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/integrations/page-record.ts';
+import { astroCacheDir } from '../src/lib/content/root.ts';
+import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
+import { syncContent } from '../src/lib/render/content-sync.ts';
+import { site } from '../src/site.config.ts';
+import { linkBundled, NEEDS_ASTRO } from './site-record.ts';
+
+const project = join(import.meta.dirname, '..');
+const [staging, target, bundleFolder, lastRecordFile, newRecordFile] = process.argv.slice(2);
+if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
+  throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
+
+async function publishPages(): Promise<number> {
+  const sync = await syncContent(project, join(astroCacheDir(project), 'data-store.json'));
+  if (sync.newImages.length > 0)
+    return needsAstro(`the change names an image no entry named before (${sync.newImages.slice(0, 3).join(', ')})`);
+  (globalThis as Record<symbol, unknown>)[Symbol.for(GIVEN_STORE)] = sync.collections;
+
+  const images = new Set<string>();
+  nameStaticImages(({ file }) => images.add(file));
+  const bundle = bundlePrerenderer(() => bundleFolder!);
+  await bundle.setup?.();
+  const paths = await bundle.getStaticPaths();
+  const now = siteRecordOf(paths);
+  const last = readPageRecord(lastRecordFile!);
+
+  // The first route to give a path generates it, as in Astro's build (and its record).
+  const chosen = paths.filter(({ pathname, route }) => now.pages[pathname] === outputFile(pathname, route.type));
+  const changed = chosen.filter(({ pathname }) => {
+    const key = now.keys[pathname];
+    return key === undefined || last.keys[pathname] !== key || last.pages[pathname] !== now.pages[pathname];
+  });
+
+  const rendered: [file: string, body: Buffer][] = [];
+  for (const { pathname, route } of changed) {
+    const request = new Request(new URL(requestPath(pathname, route.type), site.url));
+    const result = await bundle.render(request, { routeData: route, collectMetadata: false });
+    const response = result instanceof Response ? result : result.response;
+    rendered.push([now.pages[pathname]!, Buffer.from(await response.arrayBuffer())]);
+  }
+  const missingImages = [...images].filter((file) => !existsSync(join(target!, decodeURI(file))));
+  if (missingImages.length > 0)
+    return needsAstro(
+      `its pages show image sizes the site does not have yet (${missingImages.slice(0, 3).join(', ')})`,
+    );
+
+  linkBundled(target!, staging!, project);
+  for (const [file, body] of rendered) {
+    const path = join(staging!, file);
+    // The file may be a link to the site in place: a new file, never a write into it.
+    rmSync(path, { force: true });
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, body);
+  }
+  writeFileSync(newRecordFile!, JSON.stringify(now));
+  await sync.save();
+  console.log(`Rendered ${rendered.length} of ${chosen.length} path(s) without Astro's build.`);
+  return 0;
+}
+
+function needsAstro(why: string): number {
+  console.log(`Publish: ${why}, so Astro's build renders it.`);
+  return NEEDS_ASTRO;
+}
+
+// The process ends by its exit code, never by `process.exit()`, which drops what a pipe has not taken yet.
+try {
+  process.exitCode = await publishPages();
+} catch (error) {
+  // A content problem's list is already printed; its error only counts them, with no stack.
+  console.error(error instanceof Error && error.stack ? error.stack : String(error));
+  process.exitCode = 1;
+}
