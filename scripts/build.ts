@@ -172,17 +172,7 @@ async function build(): Promise<void> {
     (await step(
       'render',
       process.execPath,
-      // tsx: the site's modules name each other as Vite resolves them (no `.ts`, `@/`), which Node alone does not.
-      [
-        '--import',
-        'tsx',
-        join(import.meta.dirname, 'publish-pages.ts'),
-        staging,
-        target,
-        bundle,
-        recordFile,
-        newRecord,
-      ],
+      [join(import.meta.dirname, 'publish-pages.ts'), staging, target, bundle, recordFile, newRecord],
       NEEDS_ASTRO,
     ));
   if (!renderedAlone) await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);

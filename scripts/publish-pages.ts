@@ -19,7 +19,6 @@ import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
 import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/integrations/page-record.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
-import { syncContent } from '../src/lib/render/content-sync.ts';
 import { site } from '../src/site.config.ts';
 import { linkBundled, NEEDS_ASTRO } from './site-record.ts';
 
@@ -29,15 +28,16 @@ if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
   throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
 
 async function publishPages(): Promise<number> {
-  const sync = await syncContent(project, join(astroCacheDir(project), 'data-store.json'));
+  const bundle = bundlePrerenderer(() => bundleFolder!);
+  await bundle.setup?.();
+  const sync = await bundle.entry().syncContent(project, join(astroCacheDir(project), 'data-store.json'));
   if (sync.newImages.length > 0)
     return needsAstro(`the change names an image no entry named before (${sync.newImages.slice(0, 3).join(', ')})`);
+  // Read by the pages when they first ask for content, after this (src/lib/integrations/content-store-fs.ts).
   (globalThis as Record<symbol, unknown>)[Symbol.for(GIVEN_STORE)] = sync.collections;
 
   const images = new Set<string>();
   nameStaticImages(({ file }) => images.add(file));
-  const bundle = bundlePrerenderer(() => bundleFolder!);
-  await bundle.setup?.();
   const paths = await bundle.getStaticPaths();
   const now = siteRecordOf(paths);
   const last = readPageRecord(lastRecordFile!);

@@ -28,9 +28,11 @@ import { installRenderScope, renderForPrerender, type BaseApp } from 'astro/app'
 import { hashTransform, propsToFilename } from 'astro/assets';
 import { isESMImportedImage } from 'astro/assets/utils';
 
-interface RenderEntry {
+/** What the bundle's entry (./entry.ts) exports. */
+export interface RenderEntry {
   createApp: () => BaseApp;
   StaticPaths: new (app: BaseApp) => { getAll(): Promise<PathWithRoute[]> };
+  syncContent: typeof import('./content-sync.ts').syncContent;
 }
 
 /** The entry module of the bundle in `folder`, named as Astro names its prerender environment's entry. */
@@ -55,7 +57,7 @@ export function keepBundle(folder: string, to: string, project = process.cwd()):
 }
 
 /** A prerenderer rendering with the app of the bundle in the folder `folder()` names. */
-export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { app(): BaseApp } {
+export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { entry(): RenderEntry } {
   let loaded: { app: BaseApp; entry: RenderEntry } | undefined;
   const ready = () => {
     if (!loaded) throw new Error('the render bundle is not loaded');
@@ -63,7 +65,7 @@ export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { ap
   };
   return {
     name: 'broadside:render-bundle',
-    app: () => ready().app,
+    entry: () => ready().entry,
     setup() {
       // Node's own loader, also when this module runs inside Vite's (the Astro config's).
       const entry = createRequire(import.meta.url)(entryFile(folder())) as RenderEntry;
