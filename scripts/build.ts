@@ -175,8 +175,14 @@ async function build(): Promise<void> {
       [join(import.meta.dirname, 'publish-pages.ts'), staging, target, bundle, recordFile, newRecord],
       NEEDS_ASTRO,
     ));
-  if (!renderedAlone) await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
-  const { pages, keys } = readPageRecord(newRecord);
+  if (!renderedAlone) {
+    // Astro keeps a page whose key matches its cache as it finds it in the output: a page rendered without it
+    // since may be another version, so it goes, and Astro restores its own or renders it.
+    if (last) deleteFiles(staging, last.rendered);
+    await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
+  }
+  const record = readPageRecord(newRecord);
+  const { pages } = record;
   if (last) deleteFiles(staging, removedFiles(last.pages, pages));
   const missing = missingFiles(staging, pages);
   if (missing.length > 0)
@@ -204,7 +210,7 @@ async function build(): Promise<void> {
         rmSync(bundle, { recursive: true, force: true });
         renameSync(newBundle, bundle);
       }
-      writeSiteRecord(recordFile, staging, code, pages, keys);
+      writeSiteRecord(recordFile, staging, code, record);
       replaceWithStaged(staging, target);
     });
     rmSync(newRecord, { force: true });

@@ -49,12 +49,12 @@ async function publishPages(): Promise<number> {
     return key === undefined || last.keys[pathname] !== key || last.pages[pathname] !== now.pages[pathname];
   });
 
-  const rendered: [file: string, body: Buffer][] = [];
+  const pages: [file: string, body: Buffer][] = [];
   for (const { pathname, route } of changed) {
     const request = new Request(new URL(requestPath(pathname, route.type), site.url));
     const result = await bundle.render(request, { routeData: route, collectMetadata: false });
     const response = result instanceof Response ? result : result.response;
-    rendered.push([now.pages[pathname]!, Buffer.from(await response.arrayBuffer())]);
+    pages.push([now.pages[pathname]!, Buffer.from(await response.arrayBuffer())]);
   }
   const missingImages = [...images].filter((file) => !existsSync(join(target!, decodeURI(file))));
   if (missingImages.length > 0)
@@ -63,16 +63,21 @@ async function publishPages(): Promise<number> {
     );
 
   linkBundled(target!, staging!, project);
-  for (const [file, body] of rendered) {
+  const written: string[] = [];
+  for (const [file, body] of pages) {
     const path = join(staging!, file);
     // The file may be a link to the site in place: a new file, never a write into it.
     rmSync(path, { force: true });
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, body);
+    written.push(file);
   }
-  writeFileSync(newRecordFile!, JSON.stringify(now));
+  // Astro's cache holds another version of these, for as long as Astro's build has not run again (scripts/build.ts).
+  const files = new Set(Object.values(now.pages));
+  const rendered = new Set([...last.rendered, ...written].filter((file) => files.has(file)));
+  writeFileSync(newRecordFile!, JSON.stringify({ ...now, rendered: [...rendered] }));
   await sync.save();
-  console.log(`Rendered ${rendered.length} of ${chosen.length} path(s) without Astro's build.`);
+  console.log(`Rendered ${pages.length} of ${chosen.length} path(s) without Astro's build.`);
   return 0;
 }
 

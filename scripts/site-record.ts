@@ -41,6 +41,11 @@ export interface SiteRecord {
   pages: PageRecord;
   /** Each page's key, for the pages that have one (src/lib/integrations/page-record.ts). */
   keys: PageKeys;
+  /**
+   * The files of pages rendered outside Astro's build (scripts/publish-pages.ts)
+   * since Astro's last build of the site: Astro's cache holds another version of them.
+   */
+  rendered: string[];
 }
 
 /** Where the record of the site at `target` is kept: in the build caches under `cacheRoot`, named by the target's path. */
@@ -64,9 +69,14 @@ export function folderId(folder: string): string {
   return `${dev}:${ino}`;
 }
 
-/** Writes the record of the site in `site` (`pages` and their `keys`, built by code of version `code`) to `file`, whole or not at all. */
-export function writeSiteRecord(file: string, site: string, code: string, pages: PageRecord, keys: PageKeys): void {
-  const record: SiteRecord = { site: folderId(site), code, pages, keys };
+/** Writes the record of the site in `site` (its pages, built by code of version `code`) to `file`, whole or not at all. */
+export function writeSiteRecord(
+  file: string,
+  site: string,
+  code: string,
+  { pages, keys, rendered }: Pick<SiteRecord, 'pages' | 'keys' | 'rendered'>,
+): void {
+  const record: SiteRecord = { site: folderId(site), code, pages, keys, rendered };
   writeFileSync(`${file}.writing`, JSON.stringify(record));
   renameSync(`${file}.writing`, file);
 }

@@ -113,7 +113,7 @@ describe('the record of a build', () => {
       'build.json': JSON.stringify({ pages, keys }),
       'site.json': JSON.stringify({ site: '1:2', code: 'c', pages, keys }),
     });
-    expect(readPageRecord(join(dir, 'build.json'))).toEqual({ pages, keys });
+    expect(readPageRecord(join(dir, 'build.json'))).toEqual({ pages, keys, rendered: [] });
     expect(readPageRecord(join(dir, 'site.json'))).toMatchObject({ pages, keys });
   });
 
@@ -145,7 +145,7 @@ describe('the record of the site in place', () => {
     const staging = folder('trust/.dist.staging', { 'index.html': 'new' });
     const target = join(root, 'trust/dist');
     const file = join(root, 'trust/record.json');
-    writeSiteRecord(file, staging, 'code-1', pages, {});
+    writeSiteRecord(file, staging, 'code-1', { pages, keys: {}, rendered: [] });
     expect(existsSync(`${file}.writing`)).toBe(false);
     expect(lastSiteRecord(file, target, 'code-1').why).toBe('there is no site to change yet');
     renameSync(staging, target);
@@ -157,11 +157,11 @@ describe('the record of the site in place', () => {
     const other = folder('refuse/.dist.staging', { 'index.html': 'a swap that never happened' });
     const file = join(root, 'refuse/record.json');
     expect(lastSiteRecord(file, target, 'code-1').why).toBe('no build has recorded the pages of the site');
-    writeSiteRecord(file, other, 'code-1', pages, {});
+    writeSiteRecord(file, other, 'code-1', { pages, keys: {}, rendered: [] });
     expect(lastSiteRecord(file, target, 'code-1').why).toBe(
       'the record of the pages describes another build than the site in place',
     );
-    writeSiteRecord(file, target, 'code-1', pages, {});
+    writeSiteRecord(file, target, 'code-1', { pages, keys: {}, rendered: [] });
     expect(lastSiteRecord(file, target, 'code-2').why).toBe("the site's code changed since it was built");
     writeFileSync(file, '{"site":');
     expect(lastSiteRecord(file, target, 'code-1').why).toMatch(/^the record of the site's pages cannot be read/);

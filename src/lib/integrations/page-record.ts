@@ -89,9 +89,15 @@ export function removedFiles(last: PageRecord, now: PageRecord): string[] {
   return Object.values(last).filter((file) => !written.has(file));
 }
 
-/** The pages of the record in `file`, and their keys: a build's own, or the record of a site (scripts/site-record.ts), which holds them. */
-export const readPageRecord = (file: string): { pages: PageRecord; keys: PageKeys } =>
-  JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord; keys: PageKeys };
+/**
+ * The pages of the record in `file`, their keys, and the files of them
+ * written outside Astro's build (scripts/publish-pages.ts): a build's own,
+ * or the record of a site (scripts/site-record.ts), which holds them.
+ */
+export function readPageRecord(file: string): { pages: PageRecord; keys: PageKeys; rendered: string[] } {
+  const record = JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord; keys: PageKeys; rendered?: string[] };
+  return { ...record, rendered: record.rendered ?? [] };
+}
 
 /** The environment variable naming where a build keeps the bundle that rendered its pages (src/lib/render/bundle.ts). */
 export const BUNDLE_OUT = 'BROADSIDE_BUNDLE_OUT';
