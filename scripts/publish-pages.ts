@@ -10,8 +10,9 @@
  * have none (the front page, feeds, sitemaps), or that are new, each into a
  * new file of the staging copy. What it cannot do the way a build would, it
  * says before writing anything, and exits with status 3; the publish then
- * runs Astro's build as before. A change with an image no entry named
- * before is one: Astro's build generates the optimized files.
+ * runs Astro's build as before. A change naming an image its file did
+ * not name before is one: the pages' code imports each content image for
+ * the file that names it, and Astro's build generates the optimized files.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -32,7 +33,9 @@ async function publishPages(): Promise<number> {
   await bundle.setup?.();
   const sync = await bundle.entry().syncContent(project, join(astroCacheDir(project), 'data-store.json'));
   if (sync.newImages.length > 0)
-    return needsAstro(`the change names an image no entry named before (${sync.newImages.slice(0, 3).join(', ')})`);
+    return needsAstro(
+      `the change names an image its file did not name before (${sync.newImages.slice(0, 3).join(', ')})`,
+    );
   // Read by the pages when they first ask for content, after this (src/lib/integrations/content-store-fs.ts).
   (globalThis as Record<symbol, unknown>)[Symbol.for(GIVEN_STORE)] = sync.collections;
 

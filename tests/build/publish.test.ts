@@ -154,7 +154,7 @@ describe('a publish of four changes', () => {
     expect(differingFiles(join(reindexed, 'pagefind'), join(out, 'pagefind'))).toEqual([]);
   }, 300_000);
 
-  it("leaves to Astro's build an article with an image no entry named before, and gives what a build from scratch gives", async () => {
+  it("leaves to Astro's build an article with an image new to the site, and gives what a build from scratch gives", async () => {
     // Astro's build of this site, then a sentence published without it, so Astro's cache keeps the page as it
     // was before the sentence (Astro's cache serves one output folder: the from-scratch builds emptied it)...
     const whole = buildSite(content, out);
@@ -190,7 +190,7 @@ describe('a publish of four changes', () => {
     const withImage = buildSite(content, out, undefined, {}, 'publish');
     expect(withImage.status, withImage.output).toBe(0);
     expect(withImage.output).toMatch(
-      /^Publish: the change names an image no entry named before \(\.\/images\/new\.png in \S*content\/articles\/2023\/with-photo\.md\), so Astro's build renders it\.$/m,
+      /^Publish: the change names an image its file did not name before \(\.\/images\/new\.png in \S*content\/articles\/2023\/with-photo\.md\), so Astro's build renders it\.$/m,
     );
     expect(withImage.output).toMatch(/^Took \d+\.\d s: copy \d+\.\d s, render \d+\.\d s, Astro \d+\.\d s, /m);
     const page = readFileSync(join(out, 'world/2023/02/01/with-photo/index.html'), 'utf8');

@@ -10,7 +10,7 @@
  * the store itself (`MutableDataStore`, loaded from and saved to the file
  * Astro's build reads), the digest (`xxhash-wasm`'s 64-bit hash, as Astro's
  * `generateDigest`) and what `parseData` makes of an `image()` field.
- * `tests/build/fast-publish.test.ts` requires the store this sync writes to
+ * `tests/build/publish.test.ts` requires the store this sync writes to
  * be, entry for entry, the one `astro build` writes for the same content,
  * so an upgrade that changes any of them fails there.
  */
@@ -108,12 +108,12 @@ export interface ContentSync {
 export async function syncContent(root: string, storeFile: string): Promise<ContentSync> {
   const [{ fromFile }, hasher, renderMarkdown] = await Promise.all([astroStoreClass(), xxhash(), markdownRenderer()]);
   const store = await fromFile(pathToFileURL(storeFile));
-  const before = store.collections();
-  const digests = new Set<string>();
+  // Each entry's digest before the sync, and every image each file named.
+  const digests = new Map<string, string | undefined>();
   const images = new Set<string>();
-  for (const entries of before.values())
+  for (const [collection, entries] of store.collections())
     for (const entry of entries.values()) {
-      if (entry.digest) digests.add(entry.digest);
+      digests.set(`${collection}/${entry.id}`, entry.digest);
       for (const image of imagesOf(entry)) images.add(image);
     }
   const config = { root: pathToFileURL(`${root}/`) };
@@ -144,9 +144,9 @@ export async function syncContent(root: string, storeFile: string): Promise<Cont
   );
   const collections = store.collections();
   const newImages = new Set<string>();
-  for (const entries of collections.values())
+  for (const [collection, entries] of collections)
     for (const entry of entries.values())
-      if (!entry.digest || !digests.has(entry.digest))
+      if (!entry.digest || digests.get(`${collection}/${entry.id}`) !== entry.digest)
         for (const image of imagesOf(entry)) if (!images.has(image)) newImages.add(image);
   return { collections, newImages: [...newImages], save: () => store.writeToDisk() };
 }
