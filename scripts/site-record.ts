@@ -122,19 +122,14 @@ export function linkCopy(from: string, to: string, leftOut?: (path: string) => b
  * (src/lib/integrations/page-record.ts).
  */
 export function copyForPublish(target: string, staging: string, project: string): void {
-  const bundled = bundledFiles(project);
-  linkCopy(target, staging, (path) => path === SEARCH_FOLDER || bundled(path));
+  const bundled = new Set(bundledPaths(project));
+  linkCopy(target, staging, (path) => path === SEARCH_FOLDER || bundled.has(path));
 }
 
 /** The paths of the site Astro's bundling writes whole again: `_astro/` and the files of `public/`. */
 function bundledPaths(project: string): string[] {
   const publicDir = join(project, 'public');
   return ['_astro', ...(existsSync(publicDir) ? siteFiles(publicDir, '') : [])];
-}
-
-function bundledFiles(project: string): (path: string) => boolean {
-  const paths = new Set(bundledPaths(project));
-  return (path) => paths.has(path);
 }
 
 /**
@@ -152,6 +147,7 @@ export function linkBundled(target: string, staging: string, project: string): v
     else linkSync(from, join(staging, path));
   }
 }
+
 /** Deletes `files` from `site`, and every folder that leaves empty. */
 export function deleteFiles(site: string, files: readonly string[]): void {
   for (const file of files) {

@@ -38,6 +38,16 @@ function articlePage(dir: string, index: number): string {
   return page!;
 }
 
+/** Builds the content from scratch, its caches emptied, into `folder` of the work folder, and requires the published site to equal it, file for file. */
+function expectSiteFromScratch(folder: string): void {
+  const fromScratch = join(work, folder);
+  forgetBuilds(content);
+  const full = buildSite(content, fromScratch);
+  expect(full.status, full.output).toBe(0);
+  expect(files(out)).toEqual(files(fromScratch));
+  expect(differingFiles(fromScratch, out)).toEqual([]);
+}
+
 /** Everything a publish wrote to the log, and the site before it, by file. */
 let published = '';
 const before = new Map<string, Buffer>();
@@ -106,12 +116,7 @@ describe('a publish of four changes', () => {
   });
 
   it('gives, file for file, the site a build from scratch gives', () => {
-    const fromScratch = join(work, 'from-scratch');
-    forgetBuilds(content);
-    const full = buildSite(content, fromScratch);
-    expect(full.status, full.output).toBe(0);
-    expect(files(out)).toEqual(files(fromScratch));
-    expect(differingFiles(fromScratch, out)).toEqual([]);
+    expectSiteFromScratch('from-scratch');
     // The publish's own content sync saved the store Astro's sync saves for the same content, entry for entry.
     const entries = (store: string) =>
       Object.fromEntries(
@@ -197,12 +202,7 @@ describe('a publish of four changes', () => {
     expect(page).toMatch(/<img [^>]*src="\/_astro\/new\.[\w-]+\.(webp|png|avif)"/);
     expect(readFileSync(join(out, editedPage), 'utf8')).not.toContain('A second sentence, published later.');
 
-    const fromScratch = join(work, 'from-scratch-again');
-    forgetBuilds(content);
-    const full = buildSite(content, fromScratch);
-    expect(full.status, full.output).toBe(0);
-    expect(files(out)).toEqual(files(fromScratch));
-    expect(differingFiles(fromScratch, out)).toEqual([]);
+    expectSiteFromScratch('from-scratch-again');
   }, 600_000);
 
   it('builds the whole site when it has no record of the site in place', () => {
