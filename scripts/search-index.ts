@@ -4,22 +4,25 @@
  * index is written in parts").
  *
  * A page is searchable when it marks its text with `data-pagefind-body`.
- * Searchable pages are grouped by the year in their address (an article's
- * `/<section>/<year>/<month>/<day>/<slug>/`): whole years, oldest first,
- * until a part holds at least `partPages` pages; pages with no year in their
+ * Searchable pages are grouped by the day in their address (an article's
+ * `/<section>/<year>/<month>/<day>/<slug>/`): whole days, oldest first,
+ * until a part holds at least `partPages` pages; pages with no day in their
  * address (live blogs) go into the newest part. A new article or a live
  * update therefore changes the newest part only, and a correction the part
- * of its article's year, while the older parts keep their pages and so
- * their bounds.
+ * of its article's day, while the older parts keep their pages and so
+ * their bounds. A part holds at most `partPages` pages and one day's more,
+ * however large the archive, so what a publish indexes does not grow with
+ * it.
  *
  * A part is keyed by what Pagefind reads of its pages: each page's bytes
  * without the elements marked `data-pagefind-ignore="all"`, which Pagefind
  * skips whole. The time of a live blog's latest update beside an article's
- * link to it is one, so a live update does not index the article's year
+ * link to it is one, so a live update does not index the article's part
  * again.
  *
  * Each part is one Pagefind index in a folder of `pagefind/` named by its
- * years (`2024/`, `2019-2021/`), and `pagefind/parts.json` lists them,
+ * first and last days (`2024-03-02-to-2024-05-30/`, `2025-01-07/` for a
+ * part of one day), and `pagefind/parts.json` lists them,
  * newest first, for the search page, which searches them all at once
  * (Pagefind's `mergeIndex`). A part is
  * written once for what it holds: its key is a hash of Pagefind's version
@@ -38,7 +41,7 @@ import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
 
-/** Whole years go into a part until it holds this many pages: see docs/decisions.md for the balance. */
+/** Whole days go into a part until it holds this many pages: see docs/decisions.md for the balance. */
 export const PART_PAGES = Number(process.env.BROADSIDE_SEARCH_PART_PAGES ?? 2000);
 
 /** The folder under the site's root that holds every part, and the list of them. */
@@ -48,8 +51,8 @@ export const PARTS_FILE = `${SEARCH_FOLDER}/parts.json`;
 /** A page of the built site: its path under the output folder (`world/2022/05/23/slug/index.html`). */
 export interface SearchPage {
   path: string;
-  /** The year in the page's address, when it has one. */
-  year?: string;
+  /** The day in the page's address (`2022-05-23`), when it has one. */
+  day?: string;
 }
 
 /** One part of the index: its folder name under `pagefind/`, and its pages. */
@@ -110,37 +113,31 @@ export function searchedHtml(html: Buffer): Buffer {
   return Buffer.from(kept + text.slice(from));
 }
 
-/** The year of an article's address (`world/2022/05/23/slug/index.html`), or `undefined`. */
-export function addressYear(path: string): string | undefined {
-  return /^[^/]+\/(\d{4})\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.exec(path)?.[1];
+/** The day of an article's address (`world/2022/05/23/slug/index.html`: `2022-05-23`), or `undefined`. */
+export function addressDay(path: string): string | undefined {
+  const found = /^[^/]+\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/index\.html$/.exec(path);
+  return found ? `${found[1]}-${found[2]}-${found[3]}` : undefined;
 }
 
 /**
- * The parts `pages` are indexed in, oldest first: whole years in order,
- * a part closed once it holds `partPages` pages, and the pages without a
- * year in the last part. Within a part, pages are in path order, so a part
- * is the same whatever order the pages were found in.
+ * The parts `pages` are indexed in, oldest first: whole days in order, a
+ * part closed once it holds `partPages` pages, and the pages without a day
+ * in the last part. Within a part, pages are in path order, so a part is
+ * the same whatever order the pages were found in.
  */
 export function searchParts<Page extends SearchPage>(
   pages: readonly Page[],
   partPages = PART_PAGES,
 ): SearchPart<Page>[] {
-  const byYear = new Map<string, Page[]>();
-  const undated: Page[] = [];
-  for (const page of pages) {
-    if (page.year === undefined) undated.push(page);
-    else {
-      const year = byYear.get(page.year);
-      if (year) year.push(page);
-      else byYear.set(page.year, [page]);
-    }
-  }
-  const groups: { years: string[]; pages: Page[] }[] = [];
-  let open: { years: string[]; pages: Page[] } | undefined;
-  for (const year of [...byYear.keys()].sort()) {
-    open ??= { years: [], pages: [] };
-    open.years.push(year);
-    open.pages = open.pages.concat(byYear.get(year)!);
+  const byDay = Map.groupBy(pages, (page) => page.day ?? '');
+  const undated = byDay.get('') ?? [];
+  byDay.delete('');
+  const groups: { days: string[]; pages: Page[] }[] = [];
+  let open: { days: string[]; pages: Page[] } | undefined;
+  for (const day of [...byDay.keys()].sort()) {
+    open ??= { days: [], pages: [] };
+    open.days.push(day);
+    for (const page of byDay.get(day)!) open.pages.push(page);
     if (open.pages.length >= partPages) {
       groups.push(open);
       open = undefined;
@@ -149,12 +146,12 @@ export function searchParts<Page extends SearchPage>(
   if (open) groups.push(open);
   if (undated.length > 0) {
     const last = groups.at(-1);
-    if (last) last.pages = last.pages.concat(undated);
-    else groups.push({ years: [], pages: undated });
+    if (last) for (const page of undated) last.pages.push(page);
+    else groups.push({ days: [], pages: undated });
   }
   const byPath = (a: SearchPage, b: SearchPage) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return groups.map(({ years, pages: inPart }) => ({
-    name: years.length === 0 ? 'undated' : years.length === 1 ? years[0]! : `${years[0]}-${years.at(-1)}`,
+  return groups.map(({ days, pages: inPart }) => ({
+    name: days.length === 0 ? 'undated' : days.length === 1 ? days[0]! : `${days[0]}-to-${days.at(-1)}`,
     pages: inPart.sort(byPath),
   }));
 }
@@ -271,7 +268,7 @@ export async function writeSearchIndex(
         ];
       }
       read[path] = known;
-      return known[1] === null ? undefined : { path, year: addressYear(path), hash: known[1] };
+      return known[1] === null ? undefined : { path, day: addressDay(path), hash: known[1] };
     }),
   );
   const searchable = found.filter((page) => page !== undefined);

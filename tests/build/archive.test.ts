@@ -19,8 +19,8 @@ const out = join(work, 'dist');
 const synthetic = 45;
 /**
  * The search index in parts of at least 10 pages (scripts/search-index.ts),
- * so that this archive of seven years has several: 2019-2020, 2021-2022,
- * 2023-2024, and 2025 with the live blog.
+ * so that this archive of seven years has five, of whole days: the newest
+ * holds the live blog.
  */
 const searchParts = { BROADSIDE_SEARCH_PART_PAGES: '10' };
 const build = (dir: string) => buildSite(content, dir, undefined, searchParts);
@@ -137,15 +137,18 @@ describe('a rebuild after a correction, with the caches kept', () => {
   it('indexes again only the parts of the search index whose pages changed, and keeps the others as they were', () => {
     const parts = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/parts.json'), 'utf8')) as string[];
     expect(parts(out)).toEqual([
-      '/pagefind/2025/',
-      '/pagefind/2023-2024/',
-      '/pagefind/2021-2022/',
-      '/pagefind/2019-2020/',
+      '/pagefind/2024-04-28-to-2025-04-03/',
+      '/pagefind/2023-03-08-to-2024-03-24/',
+      '/pagefind/2021-04-21-to-2023-03-02/',
+      '/pagefind/2020-03-21-to-2021-04-12/',
+      '/pagefind/2019-03-01-to-2020-03-13/',
     ]);
     expect(parts(rebuilt)).toEqual(parts(out));
-    // The corrections are in 2025, with the live blog; the renamed author's article is in 2021.
-    expect(log).toContain('Search index in 4 part(s): indexed 2021-2022, 2025; 2 unchanged, kept.');
-    for (const kept of ['2019-2020', '2023-2024']) {
+    // The corrections are in 2025, with the live blog; the renamed author's article is of April 2021.
+    expect(log).toContain(
+      'Search index in 5 part(s): indexed 2020-03-21-to-2021-04-12, 2024-04-28-to-2025-04-03; 3 unchanged, kept.',
+    );
+    for (const kept of ['2019-03-01-to-2020-03-13', '2021-04-21-to-2023-03-02', '2023-03-08-to-2024-03-24']) {
       const folder = (dir: string) => join(dir, 'pagefind', kept);
       expect(files(folder(rebuilt))).toEqual(files(folder(out)));
       for (const file of files(folder(out)))

@@ -129,7 +129,7 @@ describe('a publish of four changes', () => {
   }, 300_000);
 
   it("indexes again, for a live update alone, the blog's part only, as indexing the site from nothing does", async () => {
-    // Parts of a few years each, so that the article linking to the blog (2022) is not in the blog's part.
+    // Parts of a few pages each, so that the article linking to the blog (2022) is not in the blog's part.
     const inParts = { BROADSIDE_SEARCH_PART_PAGES: '4' };
     const parted = buildSite(content, out, undefined, inParts, 'publish');
     expect(parted.status, parted.output).toBe(0);

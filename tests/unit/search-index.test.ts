@@ -1,6 +1,6 @@
 /**
  * The search index in parts (scripts/search-index.ts): which pages are
- * searched, how they group into parts by year, that a new article moves no
+ * searched, how they group into parts by day, that a new article moves no
  * older part's bounds, and that a part is indexed again only when one of its
  * pages changed, with the same files as indexing it from nothing.
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  addressYear,
+  addressDay,
   isSearchable,
   searchedHtml,
   searchParts,
@@ -42,11 +42,12 @@ describe('which pages are searched', () => {
     expect(isSearchable(`<!doctype html><body>${html}</body>`)).toBe(false);
   });
 
-  it("reads the year from an article's address only", () => {
-    expect(addressYear('world/2022/05/23/russian-diplomat-un-resigns/index.html')).toBe('2022');
-    expect(addressYear('live/russia-ukraine/index.html')).toBeUndefined();
-    expect(addressYear('live/russia-ukraine/updates/mission-silent/index.html')).toBeUndefined();
-    expect(addressYear('world/page/2022/index.html')).toBeUndefined();
+  it("reads the day from an article's address only", () => {
+    expect(addressDay('world/2022/05/23/russian-diplomat-un-resigns/index.html')).toBe('2022-05-23');
+    expect(addressDay('live/russia-ukraine/index.html')).toBeUndefined();
+    expect(addressDay('live/russia-ukraine/updates/mission-silent/index.html')).toBeUndefined();
+    expect(addressDay('world/page/2022/index.html')).toBeUndefined();
+    expect(addressDay('world/2022/05/23/index.html')).toBeUndefined();
   });
 });
 
@@ -91,39 +92,41 @@ describe('what Pagefind reads of a page, to key its part by', () => {
   });
 });
 
-const pages = (year: string | undefined, count: number, prefix = 'a'): SearchPage[] =>
+const pages = (day: string | undefined, count: number, prefix = 'a'): SearchPage[] =>
   Array.from({ length: count }, (_, index) => ({
-    path: year ? `world/${year}/01/01/${prefix}${index}/index.html` : `live/blog/updates/${prefix}${index}/index.html`,
-    ...(year ? { year } : {}),
+    path: day
+      ? `world/${day.replaceAll('-', '/')}/${prefix}${index}/index.html`
+      : `live/blog/updates/${prefix}${index}/index.html`,
+    ...(day ? { day } : {}),
   }));
 const shape = (parts: ReturnType<typeof searchParts>) => parts.map(({ name, pages: inPart }) => [name, inPart.length]);
 
 describe('the parts', () => {
-  it('groups whole years, oldest first, until a part holds enough pages, and puts live blogs in the newest', () => {
+  it('groups whole days, oldest first, until a part holds enough pages, and puts live blogs in the newest', () => {
     const site = [
-      ...pages('2021', 3),
-      ...pages('2019', 4),
+      ...pages('2021-02-01', 3),
+      ...pages('2019-12-31', 4),
       ...pages(undefined, 2),
-      ...pages('2020', 2),
-      ...pages('2022', 1),
+      ...pages('2020-01-01', 2),
+      ...pages('2021-02-02', 1),
     ];
     expect(shape(searchParts(site, 5))).toEqual([
-      ['2019-2020', 6],
-      ['2021-2022', 4 + 2],
+      ['2019-12-31-to-2020-01-01', 6],
+      ['2021-02-01-to-2021-02-02', 4 + 2],
     ]);
     expect(shape(searchParts(site, 1))).toEqual([
-      ['2019', 4],
-      ['2020', 2],
-      ['2021', 3],
-      ['2022', 1 + 2],
+      ['2019-12-31', 4],
+      ['2020-01-01', 2],
+      ['2021-02-01', 3],
+      ['2021-02-02', 1 + 2],
     ]);
-    expect(shape(searchParts(site, 100))).toEqual([['2019-2022', 12]]);
+    expect(shape(searchParts(site, 100))).toEqual([['2019-12-31-to-2021-02-02', 12]]);
   });
 
-  it('keeps a large year whole', () => {
-    expect(shape(searchParts([...pages('2024', 9), ...pages('2025', 2)], 4))).toEqual([
-      ['2024', 9],
-      ['2025', 2],
+  it('keeps a large day whole', () => {
+    expect(shape(searchParts([...pages('2024-06-01', 9), ...pages('2024-06-02', 2)], 4))).toEqual([
+      ['2024-06-01', 9],
+      ['2024-06-02', 2],
     ]);
   });
 
@@ -133,15 +136,18 @@ describe('the parts', () => {
 
   it('gives every page one part, in any order found, and a new article or update changes the newest part only', () => {
     const page = fc.record({
-      year: fc.option(fc.integer({ min: 2015, max: 2026 }), { nil: undefined }),
+      day: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
       id: fc.nat(1e6),
+    });
+    const dayOf = (offset: number) => new Date(Date.UTC(2025, 0, 1 + offset)).toISOString().slice(0, 10);
+    const dated = (day: string, id: string): SearchPage => ({
+      path: `world/${day.replaceAll('-', '/')}/${id}/index.html`,
+      day,
     });
     fc.assert(
       fc.property(fc.array(page, { maxLength: 80 }), page, fc.integer({ min: 1, max: 12 }), (found, added, size) => {
-        const site = [...new Map(found.map((p) => [p.id, p])).values()].map(({ year, id }) =>
-          year
-            ? { path: `world/${year}/01/01/p${id}/index.html`, year: String(year) }
-            : { path: `live/b/updates/p${id}/index.html` },
+        const site = [...new Map(found.map((p) => [p.id, p])).values()].map(({ day, id }): SearchPage =>
+          day === undefined ? { path: `live/b/updates/p${id}/index.html` } : dated(dayOf(day), `p${id}`),
         );
         const parts = searchParts(site, size);
         expect(parts.flatMap((part) => part.pages.map(({ path }) => path)).sort()).toEqual(
@@ -149,11 +155,17 @@ describe('the parts', () => {
         );
         expect(shape(searchParts([...site].reverse(), size))).toEqual(shape(parts));
         for (const part of parts.slice(0, -1)) expect(part.pages.length).toBeGreaterThanOrEqual(size);
-        // Published now: in the newest year there is, or a live update.
-        const newest = Math.max(2015, ...site.flatMap(({ year }) => (year ? [Number(year)] : [])));
-        const fresh = added.year
-          ? { path: `world/${newest}/12/31/new/index.html`, year: String(newest) }
-          : { path: 'live/b/updates/new/index.html' };
+        // No part holds more than `size` pages and the pages of its last day (and, the newest, the live blogs').
+        for (const part of parts.slice(0, -1)) {
+          const lastDay = part.pages.reduce((last, { day }) => (day !== undefined && day > last ? day : last), '');
+          const before = part.pages.filter(({ day }) => day !== lastDay).length;
+          expect(before).toBeLessThan(size);
+        }
+        // Published now: on the newest day there is, or a live update.
+        const days = site.flatMap(({ day }) => (day ? [day] : []));
+        const newest = days.length > 0 ? days.sort().at(-1)! : dayOf(0);
+        const fresh: SearchPage =
+          added.day === undefined ? { path: 'live/b/updates/new/index.html' } : dated(newest, 'new');
         const after = searchParts([...site, fresh], size);
         if (parts.length > 0) expect(after.slice(0, parts.length - 1)).toEqual(parts.slice(0, -1));
       }),
@@ -192,19 +204,19 @@ describe('writing the index', () => {
     write('world/index.html', '<!doctype html><html lang="en"><body><h1>World</h1></body></html>');
 
     const first = await writeSearchIndex(site, cache, 1);
-    expect(first).toEqual({ parts: ['2021', '2022'], indexed: ['2021', '2022'], copied: [] });
+    expect(first).toEqual({ parts: ['2021-03-04', '2022-05-23'], indexed: ['2021-03-04', '2022-05-23'], copied: [] });
     expect(JSON.parse(readFileSync(join(site, 'pagefind/parts.json'), 'utf8'))).toEqual([
-      '/pagefind/2022/',
-      '/pagefind/2021/',
+      '/pagefind/2022-05-23/',
+      '/pagefind/2021-03-04/',
     ]);
-    expect(readdirSync(join(site, 'pagefind/2022'))).toContain('pagefind.js');
+    expect(readdirSync(join(site, 'pagefind/2022-05-23'))).toContain('pagefind.js');
     const written = files(join(site, 'pagefind'));
 
     fresh();
     expect(await writeSearchIndex(site, cache, 1)).toEqual({
-      parts: ['2021', '2022'],
+      parts: ['2021-03-04', '2022-05-23'],
       indexed: [],
-      copied: ['2021', '2022'],
+      copied: ['2021-03-04', '2022-05-23'],
     });
     expect(files(join(site, 'pagefind'))).toEqual(written);
     expect(readdirSync(cache)).toHaveLength(2 + 1);
@@ -216,16 +228,18 @@ describe('writing the index', () => {
     );
     fresh();
     expect(await writeSearchIndex(site, cache, 1)).toEqual({
-      parts: ['2021', '2022'],
-      indexed: ['2021'],
-      copied: ['2022'],
+      parts: ['2021-03-04', '2022-05-23'],
+      indexed: ['2021-03-04'],
+      copied: ['2022-05-23'],
     });
     const corrected = files(join(site, 'pagefind'));
     expect(corrected).not.toEqual(written);
     // The two parts, and what was read of each page.
     expect(readdirSync(cache)).toHaveLength(2 + 1);
     fresh();
-    expect(await writeSearchIndex(site, join(root, 'empty-cache'), 1)).toMatchObject({ indexed: ['2021', '2022'] });
+    expect(await writeSearchIndex(site, join(root, 'empty-cache'), 1)).toMatchObject({
+      indexed: ['2021-03-04', '2022-05-23'],
+    });
     expect(files(join(site, 'pagefind'))).toEqual(corrected);
   }, 60_000);
 
@@ -239,11 +253,14 @@ describe('writing the index', () => {
     const keyCache = join(root, 'key-cache');
     write(page, withLatest('3:25 PM'));
     fresh();
-    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: ['2021', '2022'] });
+    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: ['2021-03-04', '2022-05-23'] });
 
     write(page, withLatest('4:40 PM'));
     fresh();
-    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: [], copied: ['2021', '2022'] });
+    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({
+      indexed: [],
+      copied: ['2021-03-04', '2022-05-23'],
+    });
     const kept = files(join(site, 'pagefind'));
     fresh();
     await writeSearchIndex(site, join(root, 'key-cache-empty'), 1);
@@ -252,7 +269,7 @@ describe('writing the index', () => {
     // The same page with its words changed is indexed again.
     write(page, withLatest('4:40 PM').replace('in Geneva', 'in Vienna'));
     fresh();
-    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: ['2022'] });
+    expect(await writeSearchIndex(site, keyCache, 1)).toMatchObject({ indexed: ['2022-05-23'] });
     write(page, article('Diplomat resigns', 'A diplomat resigned in Geneva.'));
   }, 60_000);
 
@@ -279,7 +296,7 @@ describe('writing the index', () => {
     rmSync(join(site, page));
     write(page, html.replace('long repairs', 'long rapairs'));
     fresh();
-    expect(await writeSearchIndex(site, readCache, 1)).toMatchObject({ indexed: ['2021'] });
+    expect(await writeSearchIndex(site, readCache, 1)).toMatchObject({ indexed: ['2021-03-04'] });
   }, 60_000);
 
   it.each([0, -5, 2.5, Number.NaN])('refuses parts of %s pages', async (size) => {
