@@ -23,13 +23,28 @@ export const REQUIRED_OUTPUT: Readonly<Record<string, string>> = {
   [PARTS_FILE]: 'the list of search index parts the search page loads (scripts/search-index.ts)',
 };
 
-/** The required files missing from the build in `dir`, one message each. */
-export async function missingOutput(dir: string): Promise<string[]> {
+/**
+ * The site in place, under a publish that writes the files of its change
+ * alone (scripts/staged-output.ts, `applyChange`): its folder, and the
+ * paths the change deletes from it.
+ */
+export interface SiteUnderChange {
+  site: string;
+  deleted: ReadonlySet<string>;
+}
+
+/** Whether `path` is a file of the build in `dir`, or of the site in place under it (`over`) that the change keeps. */
+async function isFileOf(dir: string, path: string, over?: SiteUnderChange): Promise<boolean> {
+  if ((await stat(join(dir, path)).catch(() => undefined))?.isFile()) return true;
+  if (!over || over.deleted.has(path)) return false;
+  return (await stat(join(over.site, path)).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** The required files missing from the build in `dir` (over the site `over`), one message each. */
+export async function missingOutput(dir: string, over?: SiteUnderChange): Promise<string[]> {
   const problems: string[] = [];
-  for (const [path, purpose] of Object.entries(REQUIRED_OUTPUT)) {
-    const found = await stat(join(dir, path)).catch(() => undefined);
-    if (!found?.isFile()) problems.push(`${path}: missing; every build must write ${purpose}`);
-  }
+  for (const [path, purpose] of Object.entries(REQUIRED_OUTPUT))
+    if (!(await isFileOf(dir, path, over))) problems.push(`${path}: missing; every build must write ${purpose}`);
   return problems;
 }
 
@@ -38,8 +53,11 @@ export async function missingOutput(dir: string): Promise<string[]> {
  * folder under `/pagefind/` holding Pagefind's module and entry file, since
  * the search page loads every part it lists.
  */
-export async function searchPartProblems(dir: string): Promise<string[]> {
-  const text = await readFile(join(dir, PARTS_FILE), 'utf8').catch(() => undefined);
+export async function searchPartProblems(dir: string, over?: SiteUnderChange): Promise<string[]> {
+  const inPlace = over && !over.deleted.has(PARTS_FILE) ? join(over.site, PARTS_FILE) : undefined;
+  const text = await readFile(join(dir, PARTS_FILE), 'utf8').catch(() =>
+    inPlace ? readFile(inPlace, 'utf8').catch(() => undefined) : undefined,
+  );
   if (text === undefined) return [];
   let parts: unknown;
   try {
@@ -54,10 +72,9 @@ export async function searchPartProblems(dir: string): Promise<string[]> {
       problems.push(`${PARTS_FILE}: ${JSON.stringify(part)} is not a folder under /pagefind/`);
       continue;
     }
-    for (const file of ['pagefind.js', 'pagefind-entry.json']) {
-      const found = await stat(join(dir, part, file)).catch(() => undefined);
-      if (!found?.isFile()) problems.push(`${part.slice(1)}${file}: missing; ${PARTS_FILE} lists this part`);
-    }
+    for (const file of ['pagefind.js', 'pagefind-entry.json'])
+      if (!(await isFileOf(dir, `${part.slice(1)}${file}`, over)))
+        problems.push(`${part.slice(1)}${file}: missing; ${PARTS_FILE} lists this part`);
   }
   return problems;
 }
@@ -117,7 +134,12 @@ export async function malformedXml(dir: string): Promise<string[]> {
   return problems;
 }
 
-/** Every problem of the build at `dir`: required files first, then XML. An empty list means it may go live. */
-export async function checkBuildOutput(dir: string): Promise<string[]> {
-  return [...(await missingOutput(dir)), ...(await searchPartProblems(dir)), ...(await malformedXml(dir))];
+/**
+ * Every problem of the build at `dir`: required files first, then XML. An
+ * empty list means it may go live. Over the site in place (`over`), the
+ * files `dir` lacks are looked for there, and the XML checked is the
+ * change's own: the rest went live checked.
+ */
+export async function checkBuildOutput(dir: string, over?: SiteUnderChange): Promise<string[]> {
+  return [...(await missingOutput(dir, over)), ...(await searchPartProblems(dir, over)), ...(await malformedXml(dir))];
 }

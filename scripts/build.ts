@@ -7,11 +7,15 @@
  * target is left exactly as it was, and the last line says which step
  * failed and why.
  *
- * `npm run publish` (`--publish`) builds over a copy of the site in place
- * made of hard links (scripts/site-record.ts) rather than into an empty
- * folder, so Astro leaves the pages it keeps where they are instead of
- * copying each one; the steps after Astro's and the swap are the same.
- * Without a record of the site in place it builds the whole site.
+ * `npm run publish` (`--publish`) renders the pages of a change of content
+ * with the bundle the last build kept (scripts/publish-pages.ts) into an
+ * empty staging folder, indexes and checks them over the site in place,
+ * and puts them into it (scripts/staged-output.ts, `applyChange`), so its
+ * cost follows the change. What that cannot render goes to Astro's build,
+ * over a copy of the site in place made of hard links
+ * (scripts/site-record.ts), so Astro leaves the pages it keeps where they
+ * are; then the steps after Astro's and the swap are a build's. Without a
+ * record of the site in place it builds the whole site.
  *
  * The last line also says how long the build took, and each step's share,
  * so an editor (and the benchmark) sees where a publish spends its time.
@@ -22,7 +26,7 @@
  * place did, as long as that folder's name never changes (docs/decisions.md).
  */
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { constants, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
@@ -50,7 +54,12 @@ import {
   writeSiteRecord,
   type SiteRecord,
 } from './site-record.ts';
+import type { PageRecord } from '../src/lib/integrations/page-record.ts';
+import { PARTS_FILE, SEARCH_FOLDER } from './search-index.ts';
 import {
+  applyChange,
+  changeFile,
+  changeMoves,
   discardOld,
   lockBuild,
   refusedTarget,
@@ -151,7 +160,7 @@ async function build(): Promise<void> {
     console.log(
       found.why
         ? `Publish: ${found.why}, so the whole site is built.`
-        : `Publish: over a copy of ${shownTarget}, rendering only what changed.`,
+        : `Publish: rendering only what changed in ${shownTarget}.`,
     );
     last = found.record;
   }
@@ -164,27 +173,35 @@ async function build(): Promise<void> {
   for (const path of [newRecord, newBundle]) rmSync(path, { recursive: true, force: true });
 
   const hadTarget = existsSync(target);
-  if (last) await timed('copy', () => copyForPublish(target, staging, project));
-  // A change to the content alone is rendered with the bundle that built the site in place, if the build kept it.
-  const renderedAlone =
-    last !== undefined &&
-    existsSync(bundle) &&
-    (await step(
+  // A change to the content alone is rendered with the bundle that built the site in place, if the build
+  // kept it, into an empty folder: the files of the change alone, put into the site in place at the end.
+  let inPlace = false;
+  if (last && existsSync(bundle)) {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+    inPlace = await step(
       'render',
       process.execPath,
       [join(import.meta.dirname, 'publish-pages.ts'), staging, target, bundle, recordFile, newRecord],
       NEEDS_ASTRO,
-    ));
-  if (!renderedAlone) {
-    // Astro keeps a page whose key matches its cache as it finds it in the output: a page rendered without it
-    // since may be another version, so it goes, and Astro restores its own or renders it.
-    if (last) deleteFiles(staging, last.rendered);
+    );
+  }
+  if (!inPlace) {
+    if (last) {
+      await timed('copy', () => copyForPublish(target, staging, project));
+      // Astro keeps a page whose key matches its cache as it finds it in the output: a page rendered without it
+      // since may be another version, so it goes, and Astro restores its own or renders it.
+      deleteFiles(staging, last.rendered);
+    }
     await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   }
   const record = readPageRecord(newRecord);
   const { pages } = record;
-  if (last) deleteFiles(staging, removedFiles(last.pages, pages));
-  const missing = missingFiles(staging, pages);
+  const removed = last ? removedFiles(last.pages, pages) : [];
+  if (last && !inPlace) deleteFiles(staging, removed);
+  // In place, the files of the paths that are new must be in the change; the others are the site's already.
+  const lastFiles = new Set(last && inPlace ? Object.values(last.pages) : []);
+  const missing = missingFiles(staging, inPlace ? pagesOutside(pages, lastFiles) : pages);
   if (missing.length > 0)
     fail(
       `the record of the pages names ${missing.length} file(s) the build did not write (${missing.slice(0, 3).join(', ')}): Astro's output names may have changed (docs/upgrading-astro.md)`,
@@ -194,13 +211,40 @@ async function build(): Promise<void> {
     join(import.meta.dirname, 'search-index.ts'),
     staging,
     join(buildCacheRoot(project), 'broadside-search'),
+    ...(inPlace ? [target, newRecord] : []),
   ]);
-  const problems = await timed('checks', () => checkBuildOutput(staging));
+  const underChange = inPlace ? { site: target, deleted: new Set(removed) } : undefined;
+  const problems = await timed('checks', () => checkBuildOutput(staging, underChange));
   if (problems.length > 0) {
     console.error(`\nThe built site failed ${problems.length} check(s):\n${problems.map((p) => `  ${p}`).join('\n')}`);
     fail(`${problems.length} output check(s) failed (listed above)`, 1);
   }
   if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
+  if (inPlace) {
+    try {
+      await timed('apply', async () => {
+        await discarding;
+        // The record goes into place with the change, by the same journal.
+        const pending = `${recordFile}.pending`;
+        writeSiteRecord(pending, target, code, record);
+        const deletions = [...removed, ...droppedParts(target, staging)];
+        const moves = changeMoves(staging, target, [PARTS_FILE]);
+        applyChange({ staging, target, moves, deletions, record: [pending, recordFile] });
+      });
+      rmSync(newRecord, { force: true });
+    } catch (error) {
+      const begun = existsSync(changeFile(target));
+      fail(
+        `the change could not be put into the site in place (${(error as Error).message})`,
+        1,
+        begun
+          ? `${shownTarget} holds part of the change: the next build or publish finishes putting it in place`
+          : undefined,
+      );
+    }
+    lock.release();
+    return;
+  }
   try {
     await timed('swap', async () => {
       await discarding;
@@ -222,6 +266,27 @@ async function build(): Promise<void> {
   lock.release();
 }
 
+/** The pages of `pages` whose files are not among `files`: the paths a change adds. */
+function pagesOutside(pages: PageRecord, files: ReadonlySet<string>): PageRecord {
+  return Object.fromEntries(Object.entries(pages).filter(([, file]) => !files.has(file)));
+}
+
+/** The search parts of the site in place that the change's list of parts no longer names, as folders of the site. */
+function droppedParts(target: string, change: string): string[] {
+  const listed = (site: string): string[] => {
+    try {
+      return JSON.parse(readFileSync(join(site, PARTS_FILE), 'utf8')) as string[];
+    } catch {
+      return [];
+    }
+  };
+  const kept = new Set(listed(change));
+  return listed(target)
+    .filter((part) => !kept.has(part))
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part.startsWith(`${SEARCH_FOLDER}/`));
+}
+
 // On failure the staging folder goes, the target stays, and the last line
 // says why. The process ends by its exit code once its output is written,
 // never by `process.exit()`, which drops whatever a pipe (CI's log) has not
@@ -238,7 +303,11 @@ try {
     error instanceof BuildFailure
       ? error
       : new BuildFailure(`the build script itself failed (${(error as Error).message})`, 1);
-  if (lock) for (const path of [staging, newRecord, newBundle]) rmSync(path, { recursive: true, force: true });
+  // A change the journal holds stays in the staging folder, for the next build to finish putting in place.
+  const halfApplied = existsSync(changeFile(target));
+  if (lock)
+    for (const path of [halfApplied ? undefined : staging, newRecord, newBundle])
+      if (path) rmSync(path, { recursive: true, force: true });
   lock?.release();
   console.error(`\nBuild failed: ${failure.message}; ${failure.outcome}.`);
   process.exitCode = failure.exitCode;

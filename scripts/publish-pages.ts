@@ -7,21 +7,22 @@
  * its bundle (src/lib/render/bundle.ts). It syncs the content with the
  * site's own loaders (src/lib/render/content-sync.ts), lists every path of
  * the site with its key, and renders only the paths whose key changed, that
- * have none (the front page, feeds, sitemaps), or that are new, each into a
- * new file of the staging copy. What it cannot do the way a build would, it
+ * have none (the front page, feeds, sitemaps), or that are new, each into
+ * the staging folder, which holds the files of the change alone (the publish
+ * then puts them into the site in place). What it cannot do the way a build would, it
  * says before writing anything, and exits with status 3; the publish then
  * runs Astro's build as before. A change naming an image its file did
  * not name before is one: the pages' code imports each content image for
  * the file that names it, and Astro's build generates the optimized files.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
 import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/integrations/page-record.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import { site } from '../src/site.config.ts';
-import { linkBundled, NEEDS_ASTRO } from './site-record.ts';
+import { NEEDS_ASTRO } from './site-record.ts';
 
 const project = join(import.meta.dirname, '..');
 const [staging, target, bundleFolder, lastRecordFile, newRecordFile] = process.argv.slice(2);
@@ -65,12 +66,9 @@ async function publishPages(): Promise<number> {
       `its pages show image sizes the site does not have yet (${missingImages.slice(0, 3).join(', ')})`,
     );
 
-  linkBundled(target!, staging!, project);
   const written: string[] = [];
   for (const [file, body] of pages) {
     const path = join(staging!, file);
-    // The file may be a link to the site in place: a new file, never a write into it.
-    rmSync(path, { force: true });
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, body);
     written.push(file);

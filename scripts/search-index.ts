@@ -40,6 +40,12 @@ import { Parser } from 'htmlparser2';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
+import type { PageRecord } from '../src/lib/integrations/page-record.ts';
+
+/** What the search step reads of the record of a site's pages. */
+interface PageList {
+  pages: PageRecord;
+}
 
 /** Whole days go into a part until it holds this many pages: see docs/decisions.md for the balance. */
 export const PART_PAGES = Number(process.env.BROADSIDE_SEARCH_PART_PAGES ?? 2000);
@@ -198,17 +204,22 @@ function linkTree(from: string, to: string): void {
 }
 
 /**
- * Indexes the `pages` of the site in `siteDir` into `outputDir`: Pagefind's
- * own program over a folder holding those pages alone (hard links, at their
- * paths), which reads and parses them in parallel, natively.
+ * Indexes `pages` into `outputDir`, each page's file at `locate(path)`:
+ * Pagefind's own program over a folder holding those pages alone (hard
+ * links, at their paths), which reads and parses them in parallel, natively.
  */
-function indexPart(siteDir: string, pages: readonly SearchPage[], outputDir: string, name: string): void {
+function indexPart(
+  locate: (path: string) => string,
+  pages: readonly SearchPage[],
+  outputDir: string,
+  name: string,
+): void {
   const pagesDir = `${outputDir}.pages`;
   rmSync(pagesDir, { recursive: true, force: true });
   try {
     for (const { path } of pages) {
       mkdirSync(join(pagesDir, path, '..'), { recursive: true });
-      linkFile(join(siteDir, path), join(pagesDir, path));
+      linkFile(locate(path), join(pagesDir, path));
     }
     const run = spawnSync(
       join(project, 'node_modules/.bin/pagefind'),
@@ -236,6 +247,26 @@ export interface SearchIndexResult {
 }
 
 /**
+ * The site in place, for a publish whose folder holds the files of its
+ * change alone (scripts/staged-output.ts, `applyChange`): its folder, and
+ * every page of the site once changed (src/lib/integrations/page-record.ts).
+ */
+export interface SiteInPlace {
+  site: string;
+  pages: readonly string[];
+}
+
+/** The folder of a part under `pagefind/`: its name and its key, so that a part indexed again is a new folder. */
+export const partFolder = (name: string, key: string) => `${name}.${key.slice(0, 12)}`;
+
+/** The name of the part `/pagefind/<name>.<key>/` of the list of parts. */
+export function partName(listed: string): string {
+  const name = /^\/pagefind\/(.+)\.[0-9a-f]{12}\/$/.exec(listed)?.[1];
+  if (name === undefined) throw new Error(`${listed} is not the folder of a search part`);
+  return name;
+}
+
+/**
  * Writes the search index of the site in `siteDir` into its `pagefind/`
  * folder, part by part, copying from `cacheDir` each part already indexed
  * for the same pages, and lists the parts in `pagefind/parts.json`. The
@@ -245,6 +276,7 @@ export async function writeSearchIndex(
   siteDir: string,
   cacheDir: string,
   partPages = PART_PAGES,
+  over?: SiteInPlace,
 ): Promise<SearchIndexResult> {
   if (!Number.isInteger(partPages) || partPages < 1)
     throw new Error(
@@ -252,12 +284,15 @@ export async function writeSearchIndex(
     );
   const version = pagefindVersion();
   // The index's own folder is not walked: its files are no pages.
-  const paths = siteFiles(siteDir, '.html', (path) => path === SEARCH_FOLDER);
+  const written = siteFiles(siteDir, '.html', (path) => path === SEARCH_FOLDER);
+  const paths = over ? over.pages.filter((path) => path.endsWith('.html')).sort() : written;
+  const inChange = new Set(written);
+  const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
   const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
   const read: Record<string, PageRead> = {};
   const found = await Array.fromAsync(
     readAhead(paths, READ_AHEAD, async (path): Promise<HashedPage | undefined> => {
-      const file = join(siteDir, path);
+      const file = locate(path);
       const signature = (await fileSignature(file)) ?? '';
       let known = lastRead[path];
       if (known?.[0] !== signature) {
@@ -277,23 +312,33 @@ export async function writeSearchIndex(
   const used = new Set<string>([PAGES_READ]);
   const indexed: string[] = [];
   const copied: string[] = [];
+  const folders: string[] = [];
   mkdirSync(cacheDir, { recursive: true });
   for (const part of parts) {
     const key = partKey(part.pages, version);
     const cached = join(cacheDir, key);
+    const folder = partFolder(part.name, key);
+    // A part the site in place has already: kept there, and put back in the cache if it is not there.
+    const inPlace = over && existsSync(join(over.site, SEARCH_FOLDER, folder, 'pagefind-entry.json'));
+    if (inPlace && !existsSync(cached)) {
+      rmSync(`${cached}.writing`, { recursive: true, force: true });
+      linkTree(join(over.site, SEARCH_FOLDER, folder), `${cached}.writing`);
+      renameSync(`${cached}.writing`, cached);
+    }
     if (existsSync(cached)) copied.push(part.name);
     else {
       // Written beside its final name, then renamed, so a cached part is always whole.
       const writing = `${cached}.writing`;
       rmSync(writing, { recursive: true, force: true });
-      indexPart(siteDir, part.pages, writing, part.name);
+      indexPart(locate, part.pages, writing, part.name);
       renameSync(writing, cached);
       indexed.push(part.name);
     }
     used.add(key);
-    linkTree(cached, join(siteDir, SEARCH_FOLDER, part.name));
+    if (!inPlace) linkTree(cached, join(siteDir, SEARCH_FOLDER, folder));
+    folders.push(folder);
   }
-  const listed = [...parts].reverse().map(({ name }) => `/${SEARCH_FOLDER}/${name}/`);
+  const listed = folders.reverse().map((folder) => `/${SEARCH_FOLDER}/${folder}/`);
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
   await writeMemo(join(cacheDir, PAGES_READ), read);
   for (const name of readdirSync(cacheDir))
@@ -302,16 +347,25 @@ export async function writeSearchIndex(
 }
 
 /**
- * `node scripts/search-index.ts <site folder> <cache folder>`: the build's
- * Pagefind step (scripts/build.ts), run as a process of its own like
- * Astro's, so that its failure, however it comes (an error, the Pagefind
- * program dying, memory), ends one step with a status the build reports.
+ * `node scripts/search-index.ts <site folder> <cache folder> [<site in place> <record of the pages>]`:
+ * the build's Pagefind step (scripts/build.ts), run as a process of its own
+ * like Astro's, so that its failure, however it comes (an error, the
+ * Pagefind program dying, memory), ends one step with a status the build
+ * reports. With the last two, the site folder holds a publish's change
+ * alone, over the site in place, and the record lists the site's pages.
  */
 if (import.meta.main) {
-  const [siteDir, cacheDir] = process.argv.slice(2);
-  if (!siteDir || !cacheDir) throw new Error('usage: node scripts/search-index.ts <site folder> <cache folder>');
+  const [siteDir, cacheDir, inPlace, recordFile] = process.argv.slice(2);
+  if (!siteDir || !cacheDir)
+    throw new Error(
+      'usage: node scripts/search-index.ts <site folder> <cache folder> [<site in place> <record of the pages>]',
+    );
   try {
-    const { parts, indexed, copied } = await writeSearchIndex(siteDir, cacheDir);
+    const over =
+      inPlace && recordFile
+        ? { site: inPlace, pages: Object.values((JSON.parse(readFileSync(recordFile, 'utf8')) as PageList).pages) }
+        : undefined;
+    const { parts, indexed, copied } = await writeSearchIndex(siteDir, cacheDir, PART_PAGES, over);
     const kept = copied.length > 0 ? `; ${copied.length} unchanged, kept` : '';
     console.log(`\nSearch index in ${parts.length} part(s): indexed ${indexed.join(', ') || 'none'}${kept}.`);
   } catch (error) {

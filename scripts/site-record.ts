@@ -132,27 +132,12 @@ function bundledPaths(project: string): string[] {
   return ['_astro', ...(existsSync(publicDir) ? siteFiles(publicDir, '') : [])];
 }
 
-/**
- * Links into `staging` what `copyForPublish` left out for Astro to write
- * again, `_astro/` and the files of `public/`, for a publish that renders
- * its pages without Astro's build (scripts/publish-pages.ts), whose code is
- * the site in place's.
- */
-export function linkBundled(target: string, staging: string, project: string): void {
-  for (const path of bundledPaths(project)) {
-    const from = join(target, path);
-    if (!existsSync(from)) continue;
-    mkdirSync(dirname(join(staging, path)), { recursive: true });
-    if (statSync(from).isDirectory()) linkCopy(from, join(staging, path));
-    else linkSync(from, join(staging, path));
-  }
-}
-
-/** Deletes `files` from `site`, and every folder that leaves empty. */
-export function deleteFiles(site: string, files: readonly string[]): void {
-  for (const file of files) {
-    rmSync(join(site, file), { force: true });
-    for (let folder = dirname(join(site, file)); relative(site, folder) !== ''; folder = dirname(folder)) {
+/** Deletes `paths` from `site` (a folder with all it holds), and every folder that leaves empty. */
+export function deleteFiles(site: string, paths: readonly string[]): void {
+  for (const path of paths) {
+    rmSync(join(site, path), { recursive: true, force: true });
+    for (let folder = dirname(join(site, path)); relative(site, folder) !== ''; folder = dirname(folder)) {
+      if (!existsSync(folder)) continue;
       if (readdirSync(folder).length > 0) break;
       rmdirSync(folder);
     }

@@ -16,10 +16,17 @@
  * every page whose modules changed, so a new name per build would re-render
  * every page with an image. A lock file beside the target keeps a second
  * build from writing into the same staging folder at once.
+ *
+ * A publish rendered without Astro's build (scripts/publish-pages.ts)
+ * writes the files of its change alone, and when every step has succeeded
+ * puts them into the site in place (`applyChange`): a journal first, then a
+ * rename per file, so the cost follows the change, not the archive.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { walkSite } from './site-files.ts';
+import { deleteFiles } from './site-record.ts';
 
 const beside = (target: string, suffix: string) => join(dirname(target), `.${basename(target)}.${suffix}`);
 
@@ -70,6 +77,11 @@ function processIsAlive(pid: number): boolean {
  */
 function recoverAbandonedFolders(target: string): string[] {
   const done: string[] = [];
+  const journal = changeFile(target);
+  if (existsSync(journal)) {
+    finishChange(journal);
+    done.push(`finished putting into ${target} the change an interrupted publish had begun to put there`);
+  }
   const previous = previousFolder(target);
   if (existsSync(previous)) {
     if (existsSync(target)) {
@@ -166,4 +178,74 @@ export function replaceWithStaged(staging: string, target: string, previous = pr
     throw error;
   }
   if (movedAway) renameSync(previous, discarded);
+}
+
+/** The journal of a change being put into the site at `target` in place (`applyChange`). */
+export const changeFile = (target: string) => beside(target, 'change.json');
+
+/**
+ * A change to the site in place: the new files in the staging folder, at
+ * their paths in the site, and the paths of the site that go. A publish
+ * rendered without Astro's build writes only the files of its change, so
+ * it changes the site in place rather than replacing it whole.
+ */
+export interface SiteChange {
+  staging: string;
+  target: string;
+  /** What moves from the staging folder into the site, in order: a file, or a folder the site lacks, whole. */
+  moves: string[];
+  /** The paths of the site to delete after the moves, a folder with all it holds. */
+  deletions: string[];
+  /** A file to rename into place once the site holds the change (the record of its pages): `[from, to]`. */
+  record?: [string, string];
+}
+
+/**
+ * What of the staging folder moves into `target`, in order: each file, or
+ * a folder the site lacks whole (a new article's folder, a search part),
+ * and `last` (the list of search parts) after everything else, so that no
+ * file names one that is not in place yet.
+ */
+export function changeMoves(staging: string, target: string, last: readonly string[] = []): string[] {
+  const moves: string[] = [];
+  const movedWhole: string[] = [];
+  for (const [path, entry] of walkSite(staging, (path) => movedWhole.some((folder) => path.startsWith(`${folder}/`)))) {
+    if (entry.isDirectory()) {
+      if (!existsSync(join(target, path))) {
+        movedWhole.push(path);
+        moves.push(path);
+      }
+    } else moves.push(path);
+  }
+  return [...moves.filter((path) => !last.includes(path)), ...moves.filter((path) => last.includes(path))];
+}
+
+/**
+ * Puts `change` into the site in place: its journal is written first, whole
+ * or not at all, then each file is renamed over the one it replaces (a
+ * rename replaces a file at once, so a reader gets the old page or the new,
+ * never part of one), the deleted paths go, the record goes into place, and
+ * the journal last. A build killed on the way leaves the journal, and the
+ * next build to take the lock finishes the change (`finishChange`) before
+ * anything else.
+ */
+export function applyChange(change: SiteChange, journal = changeFile(change.target)): void {
+  writeFileSync(`${journal}.writing`, JSON.stringify(change));
+  renameSync(`${journal}.writing`, journal);
+  finishChange(journal);
+}
+
+/** Finishes the change the journal `journal` holds; each step is skipped if done, so it can run again after a crash. */
+export function finishChange(journal: string): void {
+  const { staging, target, moves, deletions, record } = JSON.parse(readFileSync(journal, 'utf8')) as SiteChange;
+  for (const path of moves) {
+    const from = join(staging, path);
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(target, path)), { recursive: true });
+    renameSync(from, join(target, path));
+  }
+  deleteFiles(target, deletions);
+  if (record && existsSync(record[0])) renameSync(record[0], record[1]);
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(journal, { force: true });
 }

@@ -1,10 +1,10 @@
 /**
- * `npm run publish`: a change renders only the pages that show it, over a
- * copy of the site in place whose other pages stay where they are, without
- * Astro's build when the site's code and images allow, and the result is,
- * file for file, what a build of the same content from scratch gives
- * (docs/decisions.md, "One change is published over a copy of the last
- * site" and "One change is rendered outside Astro's build").
+ * `npm run publish`: a change renders only the pages that show it, without
+ * Astro's build when the site's code and images allow, and puts them into
+ * the site in place, whose other pages stay the files they were; the
+ * result is, file for file, what a build of the same content from scratch
+ * gives (docs/decisions.md, "One change is published over a copy of the
+ * last site" and "One change is rendered outside Astro's build").
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, differingFiles, forgetBuilds, siteFiles } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
-import { writeSearchIndex } from '../../scripts/search-index';
+import { partName, writeSearchIndex } from '../../scripts/search-index';
+import { linkCopy } from '../../scripts/site-record';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-publish-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -51,6 +52,8 @@ function expectSiteFromScratch(folder: string): void {
 /** Everything a publish wrote to the log, and the site before it, by file. */
 let published = '';
 const before = new Map<string, Buffer>();
+/** The site before the publish, as hard links to its files: what the publish wrote into, this shows. */
+const linkedBefore = join(work, 'linked-before');
 let removedPage = '';
 let editedPage = '';
 let untouchedPage = '';
@@ -66,6 +69,7 @@ beforeAll(() => {
   removedPage = articlePage(out, 9);
   editedPage = articlePage(out, 3);
   untouchedPage = articlePage(out, 12);
+  linkCopy(out, linkedBefore);
 
   // A sentence added to one article, a headline corrected on another, one article retracted (its file
   // deleted), and a new live update.
@@ -85,18 +89,22 @@ beforeAll(() => {
 
 describe('a publish of four changes', () => {
   it('renders the pages that show a change, and leaves the others where they were', () => {
-    expect(published).toMatch(/^Publish: over a copy of .*dist\/, rendering only what changed\.$/m);
+    expect(published).toMatch(/^Publish: rendering only what changed in .*dist\/\.$/m);
     // Rendered with the bundle the last build kept, not by Astro's build: the front page, feeds, sitemaps,
     // the changed articles and the lists, tags, cards and live pages that show them.
     expect(published).toMatch(/^Rendered \d+ of \d+ path\(s\) without Astro's build\.$/m);
     const [, rendered, all] = /^Rendered (\d+) of (\d+)/m.exec(published)!.map(Number);
     expect(rendered).toBeLessThan(all! / 2);
-    expect(published).toMatch(/^Took \d+\.\d s: copy \d+\.\d s, render \d+\.\d s, Pagefind .*swap \d+\.\d s\.$/m);
-    const replaced = join(work, '.dist.discarded');
+    // No copy of the site: the files of the change alone, put into the site in place.
+    expect(published).toMatch(
+      /^Took \d+\.\d s: render \d+\.\d s, Pagefind \d+\.\d s, checks \d+\.\d s, apply \d+\.\d s\.$/m,
+    );
+    expect(existsSync(join(work, '.dist.staging'))).toBe(false);
+    expect(existsSync(join(work, '.dist.change.json'))).toBe(false);
     const inode = (dir: string, file: string) => statSync(join(dir, file)).ino;
-    // A page the change does not show is the very file it was: linked, neither copied nor rendered.
-    expect(inode(out, untouchedPage)).toBe(inode(replaced, untouchedPage));
-    expect(inode(out, editedPage)).not.toBe(inode(replaced, editedPage));
+    // A page the change does not show is the very file it was, neither copied nor rendered.
+    expect(inode(out, untouchedPage)).toBe(inode(linkedBefore, untouchedPage));
+    expect(inode(out, editedPage)).not.toBe(inode(linkedBefore, editedPage));
   });
 
   it('shows each change, and no longer has the retracted article', () => {
@@ -107,11 +115,10 @@ describe('a publish of four changes', () => {
     expect(existsSync(join(out, 'live/russia-ukraine/updates/posted-later/index.html'))).toBe(true);
   });
 
-  it('never wrote into the files of the site it replaced', () => {
-    // The replaced site waits beside the new one for the next build to delete it; it shares files with the new one.
-    const replaced = join(work, '.dist.discarded');
-    expect(files(replaced)).toEqual([...before.keys()]);
-    const changed = [...before].filter(([file, bytes]) => !readFileSync(join(replaced, file)).equals(bytes));
+  it('never wrote into a file of the site, but put new files in their place', () => {
+    // Links to the files of the site before the publish: each still holds what it held.
+    expect(files(linkedBefore)).toEqual([...before.keys()]);
+    const changed = [...before].filter(([file, bytes]) => !readFileSync(join(linkedBefore, file)).equals(bytes));
     expect(changed.map(([file]) => file)).toEqual([]);
   });
 
@@ -146,7 +153,7 @@ describe('a publish of four changes', () => {
     expect(readFileSync(join(out, linking)).equals(linkingBefore)).toBe(false);
     const parts = JSON.parse(readFileSync(join(out, 'pagefind/parts.json'), 'utf8')) as string[];
     expect(parts.length).toBeGreaterThan(2);
-    const newest = parts[0]!.split('/').at(-2);
+    const newest = partName(parts[0]!);
     expect(live.output).toContain(
       `Search index in ${parts.length} part(s): indexed ${newest}; ${parts.length - 1} unchanged, kept.`,
     );
@@ -197,7 +204,7 @@ describe('a publish of four changes', () => {
     expect(withImage.output).toMatch(
       /^Publish: the change names an image its file did not name before \(\.\/images\/new\.png in \S*content\/articles\/2023\/with-photo\.md\), so Astro's build renders it\.$/m,
     );
-    expect(withImage.output).toMatch(/^Took \d+\.\d s: copy \d+\.\d s, render \d+\.\d s, Astro \d+\.\d s, /m);
+    expect(withImage.output).toMatch(/^Took \d+\.\d s: render \d+\.\d s, copy \d+\.\d s, Astro \d+\.\d s, /m);
     const page = readFileSync(join(out, 'world/2023/02/01/with-photo/index.html'), 'utf8');
     expect(page).toMatch(/<img [^>]*src="\/_astro\/new\.[\w-]+\.(webp|png|avif)"/);
     expect(readFileSync(join(out, editedPage), 'utf8')).not.toContain('A second sentence, published later.');

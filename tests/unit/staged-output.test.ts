@@ -2,14 +2,30 @@
  * A build writes beside its target and takes the target's place only by
  * renames; a failed swap, or a build killed before it could clean up, never
  * costs the last good build, and two builds never share a staging folder.
+ * A publish's change goes into the site in place by a journal and renames,
+ * and one killed half way is finished by the next build.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  applyChange,
+  changeFile,
+  changeMoves,
   discardedFolder,
   discardOld,
+  finishChange,
   lockBuild,
   lockFile,
   previousFolder,
@@ -17,6 +33,7 @@ import {
   replaceWithStaged,
   stagingFolder,
 } from '../../scripts/staged-output';
+import { siteFiles } from '../../scripts/site-files';
 
 const root = mkdtempSync(join(tmpdir(), 'broadside-staged-output-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -178,5 +195,93 @@ describe('targets a swap must never replace', () => {
     ['the root of the file system', '/'],
   ])('refuses %s', (_, target) => {
     expect(refusedTarget(target, kept)).toMatch(/holds|root of the file system/);
+  });
+});
+
+describe('a change put into the site in place', () => {
+  /** A site of a front page, an article and a search part, and a change to it in the staging folder. */
+  function siteAndChange(name: string) {
+    const target = join(root, name, 'dist');
+    const staging = stagingFolder(target);
+    const write = (folder: string, path: string, text: string) => {
+      mkdirSync(join(folder, path, '..'), { recursive: true });
+      writeFileSync(join(folder, path), text);
+    };
+    write(target, 'index.html', 'front page');
+    write(target, 'world/2022/05/23/diplomat/index.html', 'diplomat');
+    write(target, 'world/2021/03/04/harbour/index.html', 'harbour, retracted');
+    write(target, 'pagefind/2021.aaa/pagefind.js', 'old part');
+    write(target, 'pagefind/parts.json', '["/pagefind/2021.aaa/"]');
+    write(staging, 'index.html', 'front page, corrected');
+    write(staging, 'world/2025/11/29/new/index.html', 'new article');
+    write(staging, 'pagefind/2021.bbb/pagefind.js', 'new part');
+    write(staging, 'pagefind/parts.json', '["/pagefind/2021.bbb/"]');
+    write(root, `${name}/record.pending`, 'the new record');
+    const change = {
+      staging,
+      target,
+      moves: changeMoves(staging, target, ['pagefind/parts.json']),
+      deletions: ['world/2021/03/04/harbour/index.html', 'pagefind/2021.aaa'],
+      record: [join(root, name, 'record.pending'), join(root, name, 'record.json')] as [string, string],
+    };
+    return { target, staging, change };
+  }
+
+  /** What the site holds once the change is in place. */
+  const changed = {
+    'index.html': 'front page, corrected',
+    'pagefind/2021.bbb/pagefind.js': 'new part',
+    'pagefind/parts.json': '["/pagefind/2021.bbb/"]',
+    'world/2022/05/23/diplomat/index.html': 'diplomat',
+    'world/2025/11/29/new/index.html': 'new article',
+  };
+  const contents = (folder: string) =>
+    Object.fromEntries(siteFiles(folder, '').map((path) => [path, readFileSync(join(folder, path), 'utf8')]));
+
+  it('moves a folder the site lacks whole, each other file alone, and the list of search parts last', () => {
+    const { target, staging } = siteAndChange('moves');
+    expect(changeMoves(staging, target, ['pagefind/parts.json'])).toEqual([
+      'index.html',
+      'pagefind/2021.bbb',
+      'world/2025',
+      'pagefind/parts.json',
+    ]);
+  });
+
+  it('renames each new file over the old one, deletes what goes with the folders it empties, and tidies up', () => {
+    const { target, staging, change } = siteAndChange('apply');
+    const linkedFront = join(root, 'apply', 'front-before.html');
+    linkSync(join(target, 'index.html'), linkedFront);
+    applyChange(change);
+    expect(contents(target)).toEqual(changed);
+    // The old front page's file was replaced, never written into.
+    expect(readFileSync(linkedFront, 'utf8')).toBe('front page');
+    expect(existsSync(join(target, 'world/2021'))).toBe(false);
+    expect(readFileSync(join(root, 'apply', 'record.json'), 'utf8')).toBe('the new record');
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(changeFile(target))).toBe(false);
+  });
+
+  it('is finished by the next build to take the lock when a publish was killed half way', () => {
+    const { target, change } = siteAndChange('killed');
+    // The journal is written, two of the moves are done, then the process dies.
+    writeFileSync(changeFile(target), JSON.stringify(change));
+    for (const path of change.moves.slice(0, 2)) renameSync(join(change.staging, path), join(target, path));
+    abandonedLock(target);
+    const lock = lockBuild(target);
+    expect(lock.recovered).toEqual([
+      `finished putting into ${target} the change an interrupted publish had begun to put there`,
+    ]);
+    lock.release();
+    expect(contents(target)).toEqual(changed);
+    expect(existsSync(changeFile(target))).toBe(false);
+  });
+
+  it('finishes a change already finished without harm', () => {
+    const { target, change } = siteAndChange('twice');
+    applyChange(change);
+    writeFileSync(changeFile(target), JSON.stringify(change));
+    finishChange(changeFile(target));
+    expect(contents(target)).toEqual(changed);
   });
 });
