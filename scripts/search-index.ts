@@ -339,6 +339,7 @@ export async function writeSearchIndex(
     folders.push(folder);
   }
   const listed = folders.reverse().map((folder) => `/${SEARCH_FOLDER}/${folder}/`);
+  mkdirSync(join(siteDir, SEARCH_FOLDER), { recursive: true });
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
   await writeMemo(join(cacheDir, PAGES_READ), read);
   for (const name of readdirSync(cacheDir))

@@ -4,7 +4,16 @@
  * older part's bounds, and that a part is indexed again only when one of its
  * pages changed, with the same files as indexing it from nothing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -297,6 +306,48 @@ describe('writing the index', () => {
     fresh();
     expect(await writeSearchIndex(site, readCache, 1)).toMatchObject({ indexed: ['2021-03-04'] });
   }, 60_000);
+
+  it('indexes a change over the site in place: the parts it changed, as new folders, and the list', async () => {
+    const inPlace = join(root, 'in-place');
+    const change = join(root, 'change');
+    const changeCache = join(root, 'change-cache');
+    const pages = ['world/2021/03/04/harbour/index.html', 'world/2022/05/23/diplomat/index.html'];
+    mkdirSync(join(inPlace, 'world/2021/03/04/harbour'), { recursive: true });
+    mkdirSync(join(inPlace, 'world/2022/05/23/diplomat'), { recursive: true });
+    writeFileSync(join(inPlace, pages[0]!), article('Harbour reopens', 'The harbour reopened.'));
+    writeFileSync(join(inPlace, pages[1]!), article('Diplomat resigns', 'A diplomat resigned.'));
+    await writeSearchIndex(inPlace, changeCache, 1);
+    const listed = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/parts.json'), 'utf8')) as string[];
+    const before = listed(inPlace);
+
+    // A change that touches no searchable page: the list alone, the same, even with the cache emptied.
+    rmSync(changeCache, { recursive: true });
+    mkdirSync(change);
+    expect(await writeSearchIndex(change, changeCache, 1, { site: inPlace, pages })).toMatchObject({ indexed: [] });
+    expect(readdirSync(join(change, 'pagefind'))).toEqual(['parts.json']);
+    expect(listed(change)).toEqual(before);
+
+    // A correction to the 2022 article: that part alone, in a folder of its own, as indexing the site whole writes it.
+    rmSync(change, { recursive: true });
+    mkdirSync(join(change, 'world/2022/05/23/diplomat'), { recursive: true });
+    writeFileSync(join(change, pages[1]!), article('Diplomat resigns', 'A diplomat resigned in Geneva.'));
+    expect(await writeSearchIndex(change, changeCache, 1, { site: inPlace, pages })).toMatchObject({
+      indexed: ['2022-05-23'],
+      copied: ['2021-03-04'],
+    });
+    const [newest, older] = listed(change);
+    expect(older).toBe(before[1]);
+    expect(newest).not.toBe(before[0]);
+    expect(readdirSync(join(change, 'pagefind')).sort()).toEqual([newest!.split('/')[2], 'parts.json'].sort());
+    const whole = join(root, 'whole');
+    for (const page of pages) {
+      mkdirSync(join(whole, page, '..'), { recursive: true });
+      writeFileSync(join(whole, page), readFileSync(join(existsSync(join(change, page)) ? change : inPlace, page)));
+    }
+    await writeSearchIndex(whole, join(root, 'whole-cache'), 1);
+    expect(listed(whole)).toEqual(listed(change));
+    expect(files(join(change, newest!))).toEqual(files(join(whole, newest!)));
+  });
 
   it.each([0, -5, 2.5, Number.NaN])('refuses parts of %s pages', async (size) => {
     await expect(writeSearchIndex(site, cache, size)).rejects.toThrow(
