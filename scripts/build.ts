@@ -149,9 +149,6 @@ async function build(): Promise<void> {
     fail((error as Error).message, 1);
   }
   for (const note of lock.recovered) console.log(`Build: ${note}.`);
-  // The site the last build replaced is deleted while this one runs.
-  const discarding = discardOld(target);
-  discarding.catch(() => undefined);
 
   const code = siteCodeVersion(project);
   let last: SiteRecord | undefined;
@@ -186,6 +183,10 @@ async function build(): Promise<void> {
       NEEDS_ASTRO,
     );
   }
+  // The site the last swap replaced is deleted while Astro runs, before this build's own swap. A change put into
+  // the site in place has no swap, and leaves it to the next build that has one.
+  const discarding = inPlace ? Promise.resolve() : discardOld(target);
+  discarding.catch(() => undefined);
   if (!inPlace) {
     if (last) {
       await timed('copy', () => copyForPublish(target, staging, project));
@@ -222,8 +223,7 @@ async function build(): Promise<void> {
   if (interruptedBy) fail(`interrupted by ${interruptedBy}`, 128 + constants.signals[interruptedBy]);
   if (inPlace) {
     try {
-      await timed('apply', async () => {
-        await discarding;
+      await timed('apply', () => {
         // The record goes into place with the change, by the same journal.
         const pending = `${recordFile}.pending`;
         writeSiteRecord(pending, target, code, record);

@@ -7,9 +7,10 @@
  * build that fails deletes its staging folder and never touches the target.
  *
  * Deleting a site takes time that grows with it (about a minute at 50,000
- * articles), so the swap does not wait for it: the next build deletes the
- * discarded site while Astro runs (`discardOld`), and waits for that before
- * its own swap.
+ * articles), so the swap does not wait for it: the next build through
+ * Astro deletes the discarded site while Astro runs (`discardOld`), and
+ * waits for that before its own swap. A publish put into the site in place
+ * has no swap, and leaves it there.
  *
  * The staging folder has the same name every time: Astro writes the output
  * folder's path into its image module, and its incremental build re-renders
