@@ -8,7 +8,8 @@
  * those. Nothing in a build writes into an existing page or card; if
  * something did, its time of last change would differ.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 
 /** A file's device, inode, size and time of last change (`undefined` if there is none): the same four, the same bytes. */
 export async function fileSignature(file: string): Promise<string | undefined> {
@@ -25,8 +26,9 @@ export async function readMemo<T>(file: string): Promise<Record<string, T>> {
   }
 }
 
-/** Writes `memo` to `file` whole or not at all: beside its name, then renamed. */
+/** Writes `memo` to `file` whole or not at all: beside its name, then renamed; its folder is made if need be. */
 export async function writeMemo(file: string, memo: Record<string, unknown>): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.writing`, JSON.stringify(memo));
   await rename(`${file}.writing`, file);
 }

@@ -1,3 +1,6 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   boundedMemo,
@@ -99,6 +102,43 @@ describe('calendarDay and toInstant', () => {
       expect(calendarDay(at('2022-05-23'), zone)).toEqual({ year: '2022', month: '05', day: '23' });
       expect(displayDay(at('2022-05-23'), zone)).toBe('May 23, 2022');
     }
+  });
+
+  it("gives date-fns's day and instant for any instant, in zones of every kind of offset", () => {
+    const zones = [
+      'UTC',
+      'Asia/Dubai',
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/St_Johns',
+      'Pacific/Chatham',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+    ];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const timestamp = { kind: 'datetime' as const, instant };
+          const [year, month, day] = format(new TZDate(instant, zone), 'yyyy-MM-dd').split('-');
+          expect(calendarDay(timestamp, zone)).toEqual({ year, month, day });
+          expect(toInstant(timestamp, zone).getTime()).toBe(new TZDate(instant, zone).getTime());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the day of a zone whose offset had seconds, where date-fns turns the sign', () => {
+    // Liberia kept 44 minutes 30 seconds behind GMT until 1972; date-fns's zoned date puts it ahead.
+    expect(calendarDay(at('1970-01-01T00:00:00Z'), 'Africa/Monrovia')).toEqual({
+      year: '1969',
+      month: '12',
+      day: '31',
+    });
   });
 
   it('counts a date alone from midnight in the article zone', () => {

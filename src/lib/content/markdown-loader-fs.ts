@@ -19,17 +19,22 @@
  *
  * An unchanged file is not read into the store again: its digest covers the
  * file and the code that checks and renders it (`codeVersion`), so a change
- * to a schema or a Markdown plugin renders every entry afresh.
+ * to a schema or a Markdown plugin renders every entry afresh. A file is
+ * not even read when it is the very file the last sync read (the same
+ * device, inode, size and time of last change, `src/lib/file-memo.ts`),
+ * by the same code, and the store holds that sync's entry for it: a
+ * publish of one change then reads one file, not the archive.
  *
  * The rendered body is kept in a file of its own, not in the store
  * (`body-fs.ts`), so the store stays small enough to be one string at
  * 100,000 articles.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { fileSignature, readMemo, writeMemo } from '../file-memo';
 import { READ_AHEAD, readAhead } from '../read-ahead';
 import { filesVersion } from '../routes/site-code';
 import { SLUG_PATTERN } from '../schemas/common';
@@ -107,6 +112,17 @@ const FILES_THAT_RENDER = [
 
 /** A hash of the code that checks and renders content: part of every entry's digest. */
 export const codeVersion = (root: string): string => filesVersion(root, [...CODE_THAT_RENDERS, ...FILES_THAT_RENDER]);
+
+/**
+ * What the last sync of a collection read of each file, by its path: the
+ * file's signature and the digest it gave, with the code's version. Kept
+ * beside the collection's bodies, written once a sync has succeeded.
+ */
+interface FilesRead {
+  version: string;
+  files: Record<string, [signature: string, digest: string]>;
+}
+const filesReadFile = (bodies: string, collection: string) => join(bodies, `${collection}.files-read.json`);
 
 interface Candidate {
   path: string;
@@ -257,9 +273,11 @@ export function markdownCollection({
       const bodyFiles = new Set<string>();
       // Every change to the store, made when the whole sync is done (see ContentReport).
       const writes: (() => void)[] = [];
+      const filesRead: FilesRead = { version: '', files: {} };
       report.begin(collection, store);
       try {
         const version = codeVersion(root);
+        filesRead.version = version;
         const bodiesThere = await bodyFilesOf(collection, bodies);
         const { entries, refused } = await listFiles(folder);
         for (const file of refused) {
@@ -275,10 +293,23 @@ export function markdownCollection({
           if ('problem' in choice) problems.push(`${shown(path)}: ${choice.problem}`);
           else chosen.push({ path, choice });
         }
-        const read = async (file: (typeof chosen)[number]) => ({ ...file, source: await readFile(file.path, 'utf8') });
-        for await (const { path, choice, source } of readAhead(chosen, READ_AHEAD, read)) {
+        const lastRead = (await readMemo<unknown>(filesReadFile(bodies, collection))) as Partial<FilesRead>;
+        const lastFiles = lastRead.version === version ? (lastRead.files ?? {}) : {};
+        // A file is read unless it is the one the last sync read and the store holds what that sync made of it.
+        const read = async (file: (typeof chosen)[number]) => {
+          const signature = (await fileSignature(file.path)) ?? '';
+          const known = lastFiles[file.path];
+          const stored = store.get(file.choice.id);
+          const unchanged =
+            known?.[0] === signature && stored?.digest === known[1] && bodyKept(stored, bodiesThere)
+              ? known[1]
+              : undefined;
+          return { ...file, signature, unchanged, source: unchanged ? '' : await readFile(file.path, 'utf8') };
+        };
+        for await (const { path, choice, signature, unchanged, source } of readAhead(chosen, READ_AHEAD, read)) {
           const { id } = choice;
-          const digest = context.generateDigest(`${version}\n${source}`);
+          const digest = unchanged ?? context.generateDigest(`${version}\n${source}`);
+          filesRead.files[path] = [signature, digest];
           const stored = store.get(id);
           if (stored?.digest === digest && bodyKept(stored, bodiesThere)) {
             // Stored again as it is: Astro rewrites its list of content images (in the project's
@@ -338,6 +369,7 @@ export function markdownCollection({
         for (const write of writes) write();
       });
       await pruneBodies(collection, bodyFiles, bodies);
+      await writeMemo(filesReadFile(bodies, collection), { ...filesRead });
     },
   };
 }

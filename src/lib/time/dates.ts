@@ -102,7 +102,34 @@ function zoned(timestamp: Timestamp, zone: string): TZDate {
 
 /** The instant a timestamp stands for; a date alone counts from midnight in `zone`. */
 export function toInstant(timestamp: Timestamp, zone: string): Date {
+  if (timestamp.kind === 'datetime') return new Date(timestamp.instant.getTime());
   return new Date(once('instant', timestamp, zone, () => zoned(timestamp, zone).getTime()));
+}
+
+/**
+ * The calendar day of an instant in a zone, by the platform's own zone
+ * database: every article's permalink asks for it, and a zoned date
+ * formatted by date-fns took about seven times as long (50,000 articles:
+ * 0.58 s against 0.08 s). `tests/unit/dates.test.ts` holds it to date-fns's
+ * answer for any instant and zone.
+ */
+const dayFormats = boundedMemo<Intl.DateTimeFormat>(1_000);
+
+function dayIn(instant: Date, zone: string): { year: string; month: string; day: string } {
+  const parts = dayFormats(
+    zone,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        calendar: 'gregory',
+        numberingSystem: 'latn',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }),
+  ).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((found) => found.type === type)?.value ?? '';
+  return { year: part('year').padStart(4, '0'), month: part('month'), day: part('day') };
 }
 
 /** Year, month and day in `zone`, zero-padded, as permalinks want them. */
@@ -111,7 +138,8 @@ export function calendarDay(
   zone: string,
 ): Readonly<{ year: string; month: string; day: string }> {
   return once('day', timestamp, zone, () => {
-    const [year, month, day] = format(zoned(timestamp, zone), 'yyyy-MM-dd').split('-') as [string, string, string];
+    if (timestamp.kind === 'datetime') return Object.freeze(dayIn(timestamp.instant, zone));
+    const [year, month, day] = timestamp.date.split('-') as [string, string, string];
     return Object.freeze({ year, month, day });
   });
 }
