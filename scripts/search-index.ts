@@ -21,8 +21,9 @@
  * again.
  *
  * Each part is one Pagefind index in a folder of `pagefind/` named by its
- * first and last days (`2024-03-02-to-2024-05-30/`, `2025-01-07/` for a
- * part of one day), and `pagefind/parts.json` lists them,
+ * first and last days and the start of its key
+ * (`2024-03-02-to-2024-05-30.3f2a9c1d0b4e/`; `2025-01-07.…/` for a part of
+ * one day), so a part indexed again is a new folder, and `pagefind/parts.json` lists them,
  * newest first, for the search page, which searches them all at once
  * (Pagefind's `mergeIndex`). A part is
  * written once for what it holds: its key is a hash of Pagefind's version

@@ -9,7 +9,9 @@
  * site's code. A publish trusts the record only when both match; otherwise
  * it builds the whole site.
  *
- * The new site starts as a copy of the old one made of hard links (no file's
+ * A change rendered without Astro's build is put into the site in place
+ * (scripts/staged-output.ts). For one that goes through Astro's build, the
+ * new site starts as a copy of the old one made of hard links (no file's
  * bytes are copied), Astro builds over it, and the files of pages that are
  * gone are deleted. A file is replaced by deleting its link and writing a
  * new file in its place, never by writing into it, so the old site's files
