@@ -294,7 +294,7 @@ export async function writeSearchIndex(
   const found = await Array.fromAsync(
     readAhead(paths, READ_AHEAD, async (path): Promise<HashedPage | undefined> => {
       const file = locate(path);
-      const signature = (await fileSignature(file)) ?? '';
+      const signature = fileSignature(file) ?? '';
       let known = lastRead[path];
       if (known?.[0] !== signature) {
         const bytes = await readFile(file);

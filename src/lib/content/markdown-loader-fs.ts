@@ -297,7 +297,7 @@ export function markdownCollection({
         const lastFiles = lastRead.version === version ? (lastRead.files ?? {}) : {};
         // A file is read unless it is the one the last sync read and the store holds what that sync made of it.
         const read = async (file: (typeof chosen)[number]) => {
-          const signature = (await fileSignature(file.path)) ?? '';
+          const signature = fileSignature(file.path) ?? '';
           const known = lastFiles[file.path];
           const stored = store.get(file.choice.id);
           const unchanged =

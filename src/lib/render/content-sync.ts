@@ -7,14 +7,15 @@
  * rendered outside Astro's build").
  *
  * Three pieces are Astro's internals, because no public API gives them:
- * the store itself (`MutableDataStore`, loaded from and saved to the file
- * Astro's build reads), the digest (`xxhash-wasm`'s 64-bit hash, as Astro's
+ * the store itself (`MutableDataStore`, read from the file Astro's build
+ * reads, and saved to it as its own `toString()` serialises it), the digest (`xxhash-wasm`'s 64-bit hash, as Astro's
  * `generateDigest`) and what `parseData` makes of an `image()` field.
  * `tests/build/publish.test.ts` requires the store this sync writes to
  * be, entry for entry, the one `astro build` writes for the same content,
  * so an upgrade that changes any of them fails there.
  */
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,17 +40,28 @@ export interface StoredEntry {
 interface AstroStore {
   scopedStore(collection: string): DataStore;
   metaStore(collection: string): MetaStore;
-  writeToDisk(): Promise<void>;
+  /** The store as Astro's writer serialises it to its file. */
+  toString(): string;
   collections(): Map<string, Map<string, StoredEntry>>;
 }
 
 /** Astro's own content store class, from its package (not one of its public entry points). */
-async function astroStoreClass(): Promise<{ fromFile: (file: URL) => Promise<AstroStore> }> {
+async function astroStoreClass(): Promise<
+  { fromMap: (data: Map<string, unknown>) => Promise<AstroStore> } & {
+    fromString: (text: string) => Promise<AstroStore>;
+  }
+> {
   const astro = dirname(createRequire(import.meta.url).resolve('astro/package.json'));
   const module = (await import(pathToFileURL(join(astro, 'dist/content/mutable-data-store.js')).href)) as {
-    MutableDataStore: { fromFile(file: URL): Promise<AstroStore> };
+    MutableDataStore: {
+      fromString(text: string): Promise<AstroStore>;
+      fromMap(data: Map<string, unknown>): Promise<AstroStore>;
+    };
   };
-  return { fromFile: (file) => module.MutableDataStore.fromFile(file) };
+  return {
+    fromString: (text) => module.MutableDataStore.fromString(text),
+    fromMap: (data) => module.MutableDataStore.fromMap(data),
+  };
 }
 
 /**
@@ -106,8 +118,11 @@ export interface ContentSync {
  * problems, as Astro's sync does.
  */
 export async function syncContent(root: string, storeFile: string): Promise<ContentSync> {
-  const [{ fromFile }, hasher, renderMarkdown] = await Promise.all([astroStoreClass(), xxhash(), markdownRenderer()]);
-  const store = await fromFile(pathToFileURL(storeFile));
+  const [Store, hasher, renderMarkdown] = await Promise.all([astroStoreClass(), xxhash(), markdownRenderer()]);
+  // Read from its file but not bound to it: a store bound to its file saves itself half a second after
+  // each change, in the middle of the pages' rendering; this one is saved once, by `save()`.
+  const saved = existsSync(storeFile) ? await readFile(storeFile, 'utf8') : undefined;
+  const store = saved === undefined ? await Store.fromMap(new Map()) : await Store.fromString(saved);
   // Each entry's digest before the sync, and every image each file named.
   const digests = new Map<string, string | undefined>();
   const images = new Set<string>();
@@ -148,5 +163,12 @@ export async function syncContent(root: string, storeFile: string): Promise<Cont
     for (const entry of entries.values())
       if (!entry.digest || digests.get(`${collection}/${entry.id}`) !== entry.digest)
         for (const image of imagesOf(entry)) if (!images.has(image)) newImages.add(image);
-  return { collections, newImages: [...newImages], save: () => store.writeToDisk() };
+  const save = async () => {
+    const text = store.toString();
+    if (text === saved) return;
+    await mkdir(dirname(storeFile), { recursive: true });
+    await writeFile(`${storeFile}.tmp`, text);
+    await rename(`${storeFile}.tmp`, storeFile);
+  };
+  return { collections, newImages: [...newImages], save };
 }

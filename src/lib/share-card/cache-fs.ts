@@ -75,7 +75,7 @@ export async function pruneCards(outputDir: string, cacheDir = cardCacheDir): Pr
     const page = cachedCardPage(name);
     if (page === undefined) return false;
     const [cached, card] = [join(cacheDir, name), join(shownCards, `${page}.png`)];
-    const both = `${await fileSignature(cached)} ${await fileSignature(card)}`;
+    const both = `${fileSignature(cached)} ${fileSignature(card)}`;
     if (lastCompared[name] !== both && !(await sameBytes(cached, card))) return false;
     compared[name] = both;
     return true;
