@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { storeChangesFile } from '../../src/lib/render/content-sync';
 
 export const project = join(import.meta.dirname, '../..');
 
@@ -47,11 +48,13 @@ export const differingFiles = (dir: string, other: string): string[] =>
 
 /**
  * Deletes what a build of `content` kept to reuse (Astro's earlier pages,
- * the content store, the rendered bodies, the search index's parts), so the
+ * the content store and the changes a publish kept beside it, the rendered bodies, the search index's parts), so the
  * next build renders the content afresh. The share cards stay: they are
  * drawn from what they show alone.
  */
 export function forgetBuilds(content: string): void {
   for (const cached of ['incremental-build.json', 'broadside-search', 'data-store.json', 'broadside-bodies'])
     rmSync(join(content, '.astro-cache', cached), { recursive: true });
+  // The changes a publish kept beside the store, if one ran since.
+  rmSync(storeChangesFile(join(content, '.astro-cache', 'data-store.json')), { force: true });
 }

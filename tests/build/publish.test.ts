@@ -16,6 +16,7 @@ import { buildSite, differingFiles, forgetBuilds, siteFiles } from './build-site
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
 import { partName, writeSearchIndex } from '../../scripts/search-index';
 import { linkCopy } from '../../scripts/site-record';
+import { readSyncedStore, storeChangesFile } from '../../src/lib/render/content-sync';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-publish-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -57,11 +58,11 @@ const linkedBefore = join(work, 'linked-before');
 let removedPage = '';
 let editedPage = '';
 let untouchedPage = '';
-/** The content store the publish's own sync saved. */
-let publishedStore = '';
+/** The content store the publish's own sync left (the store file, and the changes kept beside it). */
+let publishedStore = new Map<string, Map<string, unknown>>();
 const storeFile = join(cache, 'data-store.json');
 
-beforeAll(() => {
+beforeAll(async () => {
   writeCorpus(content, synthetic);
   const first = buildSite(content, out);
   expect(first.status, first.output).toBe(0);
@@ -84,7 +85,9 @@ beforeAll(() => {
   const publish = buildSite(content, out, undefined, {}, 'publish');
   expect(publish.status, publish.output).toBe(0);
   published = publish.output;
-  publishedStore = readFileSync(storeFile, 'utf8');
+  // Kept beside the store the first build saved, which the publish left as it was.
+  expect(existsSync(storeChangesFile(storeFile))).toBe(true);
+  publishedStore = await readSyncedStore(storeFile);
 }, 600_000);
 
 describe('a publish of four changes', () => {
@@ -125,14 +128,9 @@ describe('a publish of four changes', () => {
   it('gives, file for file, the site a build from scratch gives', () => {
     expectSiteFromScratch('from-scratch');
     // The publish's own content sync saved the store Astro's sync saves for the same content, entry for entry.
-    const entries = (store: string) =>
-      Object.fromEntries(
-        [...(parse(store) as Map<string, Map<string, unknown>>)].map(([name, collection]) => [
-          name,
-          Object.fromEntries(collection),
-        ]),
-      );
-    expect(entries(publishedStore)).toEqual(entries(readFileSync(storeFile, 'utf8')));
+    const entries = (store: Map<string, Map<string, unknown>>) =>
+      Object.fromEntries([...store].map(([name, collection]) => [name, Object.fromEntries(collection)]));
+    expect(entries(publishedStore)).toEqual(entries(parse(readFileSync(storeFile, 'utf8')) as typeof publishedStore));
   }, 300_000);
 
   it("indexes again, for a live update alone, the blog's part only, as indexing the site from nothing does", async () => {
