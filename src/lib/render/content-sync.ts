@@ -235,11 +235,19 @@ function digestsOf(store: AstroStore): Map<string, string | undefined> {
   return digests;
 }
 
-/** The changes kept beside the store file whose signature is `signature`; none if they were kept for another. */
+/**
+ * The changes kept beside the store file whose signature is `signature`;
+ * none if they were kept for another, or cannot be read: the loaders then
+ * read again every file the store is older than, as Astro's sync does.
+ */
 async function readChanges(file: string, signature: string | undefined): Promise<StoreChanges | undefined> {
   if (signature === undefined || !existsSync(file)) return undefined;
-  const changes = JSON.parse(await readFile(file, 'utf8')) as StoreChanges;
-  return changes.store === signature ? changes : undefined;
+  try {
+    const changes = JSON.parse(await readFile(file, 'utf8')) as StoreChanges;
+    return changes.store === signature ? changes : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function applyChanges(

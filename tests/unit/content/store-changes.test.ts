@@ -97,6 +97,13 @@ describe("a publish's content store", () => {
     expect(entries(await sync.readSyncedStore(storeFile))).toEqual(found);
   });
 
+  it('is read from the files again when the changes beside it cannot be read', async () => {
+    appendFileSync(articleFile(5), '\nOne more sentence.\n');
+    const found = await syncAndSave();
+    writeFileSync(changesFile, '{"store": "torn');
+    expect(await syncAndSave()).toEqual(found);
+  });
+
   it('is saved whole again, and the changes dropped, once they would hold more entries than allowed', async () => {
     appendFileSync(articleFile(1), '\nOne more sentence.\n');
     appendFileSync(articleFile(2), '\nOne more sentence.\n');
