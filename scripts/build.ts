@@ -32,7 +32,7 @@ import { dirname, join, relative } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
-import { phaseExitCode, phaseFailure, runPhase, withHeapLimit } from './build-phase.ts';
+import { phaseExitCode, phaseFailure, runPhase, withHeapLimit, type PhaseEnd } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
 import {
   BUNDLE_OUT,
@@ -56,6 +56,7 @@ import {
 } from './site-record.ts';
 import type { PageRecord } from '../src/lib/integrations/page-record.ts';
 import { PARTS_FILE, SEARCH_FOLDER } from './search-index.ts';
+import { servedSetting, servedStep, serviceSocket } from './publish-service.ts';
 import {
   applyChange,
   changeFile,
@@ -131,13 +132,30 @@ async function timed<T>(phase: string, work: () => T | Promise<T>): Promise<T> {
  * `declined`, the status with which a step says it leaves the work to another.
  */
 async function step(phase: string, command: string, args: string[], declined?: number): Promise<boolean> {
-  const end = await timed(phase, () => runPhase(command, args, (child) => (running = child)));
+  const end = await timed(phase, async () => {
+    const served = command === process.execPath && args[0] ? await inService(args[0], args.slice(1)) : undefined;
+    if (served) inTheService.push(phase);
+    return served ?? runPhase(command, args, (child) => (running = child));
+  });
   running = undefined;
   if (interruptedBy) fail(`interrupted by ${interruptedBy} during ${phase}`, 128 + constants.signals[interruptedBy]);
   if (declined !== undefined && end.code === declined) return false;
   const failure = phaseFailure(phase, end);
   if (failure) fail(failure, phaseExitCode(end));
   return true;
+}
+
+/** What the publishing service must share with this build to run its steps (scripts/publish-service.ts), once asked. */
+let setting: string | undefined;
+/** The steps the publishing service ran. */
+const inTheService: string[] = [];
+
+/** Runs the step of `script` in the publishing service, when one is listening and takes it. */
+function inService(script: string, args: string[]): Promise<PhaseEnd | undefined> {
+  const socket = serviceSocket();
+  if (!existsSync(socket)) return Promise.resolve(undefined);
+  setting ??= servedSetting(project);
+  return servedStep(script, args, setting, socket);
 }
 
 async function build(): Promise<void> {
@@ -295,7 +313,8 @@ try {
   await build();
   const seconds = (value: number) => `${value.toFixed(1)} s`;
   const steps = timings.map(([phase, time]) => `${phase} ${seconds(time)}`).join(', ');
-  console.log(`\nTook ${seconds((performance.now() - startedAt) / 1000)}: ${steps}.`);
+  const served = inTheService.length > 0 ? ` (${inTheService.join(' and ')} in the publishing service)` : '';
+  console.log(`\nTook ${seconds((performance.now() - startedAt) / 1000)}: ${steps}${served}.`);
   console.log(`Build succeeded: ${shownTarget} now holds the new site.`);
 } catch (error) {
   if (!(error instanceof BuildFailure)) console.error(error);

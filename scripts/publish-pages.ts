@@ -9,7 +9,10 @@
  * the site with its key, and renders only the paths whose key changed, that
  * have none (the front page, feeds, sitemaps), or that are new, each into
  * the staging folder, which holds the files of the change alone (the publish
- * then puts them into the site in place). What it cannot do the way a build would, it
+ * then puts them into the site in place). A publishing service
+ * (scripts/publish-service.ts) runs it again and again in one process,
+ * keeping the bundle loaded and the content store in memory between its
+ * renders. What it cannot do the way a build would, it
  * says before writing anything, and exits with status 3; the publish then
  * runs Astro's build as before. A change naming an image its file did
  * not name before is one: the pages' code imports each content image for
@@ -21,30 +24,64 @@ import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
 import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/integrations/page-record.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
+import type { ContentSyncer } from '../src/lib/render/content-sync.ts';
 import { site } from '../src/site.config.ts';
 import { NEEDS_ASTRO } from './site-record.ts';
 
 const project = join(import.meta.dirname, '..');
-const [staging, target, bundleFolder, lastRecordFile, newRecordFile] = process.argv.slice(2);
-if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
-  throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
 
-async function publishPages(): Promise<number> {
-  const bundle = bundlePrerenderer(() => bundleFolder!);
+/** What a process keeps from one render to the next: the loaded bundle, its content sync, and the collections the pages read. */
+interface Renderer {
+  folder: string;
+  bundle: ReturnType<typeof bundlePrerenderer>;
+  syncer: ContentSyncer;
+  /** The collections the pages read, the same map every time (Astro's content runtime keeps the first it is given). */
+  given: Map<string, unknown>;
+}
+let renderer: Renderer | undefined;
+
+async function readyRenderer(bundleFolder: string): Promise<Renderer> {
+  if (renderer) {
+    if (renderer.folder !== bundleFolder)
+      throw new Error(`this process renders with the bundle in ${renderer.folder}, not ${bundleFolder}`);
+    renderer.bundle.again();
+    return renderer;
+  }
+  const bundle = bundlePrerenderer(() => bundleFolder);
   await bundle.setup?.();
-  const sync = await bundle.entry().syncContent(project, join(astroCacheDir(project), 'data-store.json'));
+  const syncer = await bundle.entry().contentSyncer(project, join(astroCacheDir(project), 'data-store.json'));
+  const given = new Map<string, unknown>();
+  // Read by the pages when they first ask for content (src/lib/integrations/content-store-fs.ts).
+  (globalThis as Record<symbol, unknown>)[Symbol.for(GIVEN_STORE)] = given;
+  renderer = { folder: bundleFolder, bundle, syncer, given };
+  return renderer;
+}
+
+/**
+ * Renders the change into `staging`, over the site in place at `target`,
+ * with the bundle in `bundleFolder`; the record of the site's pages is read
+ * from `lastRecordFile`, the new one written to `newRecordFile`. Resolves
+ * with the process's exit status: 0, or `NEEDS_ASTRO`.
+ */
+export async function publishPages([staging, target, bundleFolder, lastRecordFile, newRecordFile]: readonly (
+  string | undefined
+)[]): Promise<number> {
+  if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
+    throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
+  const { bundle, syncer, given } = await readyRenderer(bundleFolder);
+  const sync = await syncer.sync();
   if (sync.newImages.length > 0)
     return needsAstro(
       `the change names an image its file did not name before (${sync.newImages.slice(0, 3).join(', ')})`,
     );
-  // Read by the pages when they first ask for content, after this (src/lib/integrations/content-store-fs.ts).
-  (globalThis as Record<symbol, unknown>)[Symbol.for(GIVEN_STORE)] = sync.collections;
+  given.clear();
+  for (const [collection, entries] of sync.collections) given.set(collection, entries);
 
   const images = new Set<string>();
   nameStaticImages(({ file }) => images.add(file));
   const paths = await bundle.getStaticPaths();
   const now = siteRecordOf(paths);
-  const last = readPageRecord(lastRecordFile!);
+  const last = readPageRecord(lastRecordFile);
 
   // The first route to give a path generates it, as in Astro's build (and its record).
   const chosen = paths.filter(({ pathname, route }) => now.pages[pathname] === outputFile(pathname, route.type));
@@ -60,7 +97,7 @@ async function publishPages(): Promise<number> {
     const response = result instanceof Response ? result : result.response;
     pages.push([now.pages[pathname]!, Buffer.from(await response.arrayBuffer())]);
   }
-  const missingImages = [...images].filter((file) => !existsSync(join(target!, decodeURI(file))));
+  const missingImages = [...images].filter((file) => !existsSync(join(target, decodeURI(file))));
   if (missingImages.length > 0)
     return needsAstro(
       `its pages show image sizes the site does not have yet (${missingImages.slice(0, 3).join(', ')})`,
@@ -68,7 +105,7 @@ async function publishPages(): Promise<number> {
 
   const written: string[] = [];
   for (const [file, body] of pages) {
-    const path = join(staging!, file);
+    const path = join(staging, file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, body);
     written.push(file);
@@ -76,7 +113,7 @@ async function publishPages(): Promise<number> {
   // Astro's cache holds another version of these, for as long as Astro's build has not run again (scripts/build.ts).
   const files = new Set(Object.values(now.pages));
   const rendered = new Set([...last.rendered, ...written].filter((file) => files.has(file)));
-  writeFileSync(newRecordFile!, JSON.stringify({ ...now, rendered: [...rendered] }));
+  writeFileSync(newRecordFile, JSON.stringify({ ...now, rendered: [...rendered] }));
   await sync.save();
   console.log(`Rendered ${pages.length} of ${chosen.length} path(s) without Astro's build.`);
   return 0;
@@ -88,10 +125,12 @@ function needsAstro(why: string): number {
 }
 
 // The process ends by its exit code, never by `process.exit()`, which drops what a pipe has not taken yet.
-try {
-  process.exitCode = await publishPages();
-} catch (error) {
-  // A content problem's list is already printed; its error only counts them, with no stack.
-  console.error(error instanceof Error && error.stack ? error.stack : String(error));
-  process.exitCode = 1;
+if (import.meta.main) {
+  try {
+    process.exitCode = await publishPages(process.argv.slice(2));
+  } catch (error) {
+    // A content problem's list is already printed; its error only counts them, with no stack.
+    console.error(error instanceof Error && error.stack ? error.stack : String(error));
+    process.exitCode = 1;
+  }
 }

@@ -356,8 +356,9 @@ export async function writeSearchIndex(
  * reports. With the last two, the site folder holds a publish's change
  * alone, over the site in place, and the record lists the site's pages.
  */
-if (import.meta.main) {
-  const [siteDir, cacheDir, inPlace, recordFile] = process.argv.slice(2);
+export async function searchStep([siteDir, cacheDir, inPlace, recordFile]: readonly (
+  string | undefined
+)[]): Promise<number> {
   if (!siteDir || !cacheDir)
     throw new Error(
       'usage: node scripts/search-index.ts <site folder> <cache folder> [<site in place> <record of the pages>]',
@@ -370,8 +371,11 @@ if (import.meta.main) {
     const { parts, indexed, copied } = await writeSearchIndex(siteDir, cacheDir, PART_PAGES, over);
     const kept = copied.length > 0 ? `; ${copied.length} unchanged, kept` : '';
     console.log(`\nSearch index in ${parts.length} part(s): indexed ${indexed.join(', ') || 'none'}${kept}.`);
+    return 0;
   } catch (error) {
     console.error(`\nThe search index could not be written: ${(error as Error).message}`);
-    process.exitCode = 1;
+    return 1;
   }
 }
+
+if (import.meta.main) process.exitCode = await searchStep(process.argv.slice(2));

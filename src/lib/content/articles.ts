@@ -79,7 +79,7 @@ export function byNewestPublished(a: Article, b: Article): number {
 }
 
 /** One clock for the whole build, so every page of it is judged at the same moment. */
-const builtAt = new Date();
+let builtAt = new Date();
 
 /** Whether an article already carries the age notice at build time (see AgeNotice). */
 export function oldAtBuild(published: Timestamp, timeZone: string): boolean {
@@ -99,6 +99,16 @@ export function articlePageKey(article: Article): string | undefined {
 }
 
 let site: Promise<{ articles: Article[]; liveBlogs: LiveBlog[] }> | undefined;
+
+/**
+ * Starts another render of the site in the same process (a publishing
+ * service's, scripts/publish-service.ts): the content is read again and the
+ * clock is read again, as a new build would.
+ */
+export function forgetSite(): void {
+  site = undefined;
+  builtAt = new Date();
+}
 
 async function loadSite() {
   const articles = (await getCollection('articles')).sort(byNewestPublished);

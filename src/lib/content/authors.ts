@@ -20,6 +20,11 @@ export interface AuthorCredit {
 
 let authors: Promise<Map<string, Author>> | undefined;
 
+/** Reads the authors again on their next use, for another render in the same process (`forgetSite`). */
+export function forgetAuthors(): void {
+  authors = undefined;
+}
+
 async function loadAuthors(): Promise<Map<string, Author>> {
   const entries = await getCollection('authors');
   return new Map(entries.sort((a, b) => a.id.localeCompare(b.id)).map((author) => [author.id, author]));

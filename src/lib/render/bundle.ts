@@ -15,9 +15,9 @@
  * `globalThis.astroAsset` for the build only). `nameStaticImages` installs
  * the same naming, from Astro's public `hashTransform` and
  * `propsToFilename`, as Astro's own Cloudflare adapter does for its
- * prerendering; `tests/build/fast-publish.test.ts` renders every path of a
- * built site this way and requires each file to be byte for byte the
- * build's, images included.
+ * prerendering; `tests/build/publish.test.ts` and
+ * `tests/build/publish-service.test.ts` publish pages showing images this
+ * way and require the site to be, file for file, a build's from scratch.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cpSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -33,6 +33,8 @@ export interface RenderEntry {
   createApp: () => BaseApp;
   StaticPaths: new (app: BaseApp) => { getAll(): Promise<PathWithRoute[]> };
   syncContent: typeof import('./content-sync.ts').syncContent;
+  contentSyncer: typeof import('./content-sync.ts').contentSyncer;
+  forgetContent: typeof import('./entry.ts').forgetContent;
 }
 
 /** The entry module of the bundle in `folder`, named as Astro names its prerender environment's entry. */
@@ -56,8 +58,15 @@ export function keepBundle(folder: string, to: string, project = process.cwd()):
   symlinkSync(join(project, 'node_modules'), join(to, 'node_modules'), 'dir');
 }
 
-/** A prerenderer rendering with the app of the bundle in the folder `folder()` names. */
-export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { entry(): RenderEntry } {
+/**
+ * A prerenderer rendering with the app of the bundle in the folder `folder()`
+ * names. `again()` readies it to render the site again in the same process
+ * after its content changed: a new app, on a copy of the bundle's manifest
+ * (Astro keeps what each route's `getStaticPaths()` returned in a cache of
+ * its own per manifest object, and would hand back the old paths and
+ * props), with the pages' memos of the content forgotten.
+ */
+export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { entry(): RenderEntry; again(): void } {
   let loaded: { app: BaseApp; entry: RenderEntry } | undefined;
   const ready = () => {
     if (!loaded) throw new Error('the render bundle is not loaded');
@@ -66,6 +75,13 @@ export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { en
   return {
     name: 'broadside:render-bundle',
     entry: () => ready().entry,
+    again() {
+      const { entry } = ready();
+      const app = entry.createApp();
+      app.manifest = { ...app.manifest };
+      entry.forgetContent();
+      loaded = { app, entry };
+    },
     setup() {
       // Node's own loader, also when this module runs inside Vite's (the Astro config's).
       const entry = createRequire(import.meta.url)(entryFile(folder())) as RenderEntry;

@@ -140,70 +140,139 @@ export async function syncContent(
   storeFile: string,
   wholeStoreAfter = WHOLE_STORE_AFTER,
 ): Promise<ContentSync> {
+  return (await contentSyncer(root, storeFile, wholeStoreAfter)).sync();
+}
+
+/** Syncs the content again and again in one process (`contentSyncer`). */
+export interface ContentSyncer {
+  /** One sync, as `syncContent` makes it. */
+  sync(): Promise<ContentSync>;
+}
+
+/** The store a syncer holds between its syncs, and the files it matches. */
+interface HeldStore {
+  store: AstroStore;
+  /** The store file as read or last saved whole, and its signature. */
+  saved: string | undefined;
+  savedSignature: string | undefined;
+  /** Each entry's digest in that file. */
+  inFile: Map<string, string | undefined>;
+  /** The signatures of the store file and of the changes beside it as this syncer last read or wrote them. */
+  left: [store: string | undefined, changes: string | undefined];
+}
+
+/**
+ * A content sync for a process that stays up between publishes
+ * (scripts/publish-service.ts): the loaders' code, the digest and the
+ * Markdown renderer are made once, and the store stays in memory from one
+ * sync to the next as long as its files on disk are the ones this syncer
+ * left (no other build has synced since); otherwise, or after a sync that
+ * failed, the next one reads them again. Every sync runs the loaders, which
+ * read only the files that changed.
+ */
+export async function contentSyncer(
+  root: string,
+  storeFile: string,
+  wholeStoreAfter = WHOLE_STORE_AFTER,
+): Promise<ContentSyncer> {
   const [Store, hasher, renderMarkdown] = await Promise.all([astroStoreClass(), xxhash(), markdownRenderer()]);
-  // Read from its file but not bound to it: a store bound to its file saves itself half a second after
-  // each change, in the middle of the pages' rendering; this one is saved once, by `save()`.
-  const saved = existsSync(storeFile) ? await readFile(storeFile, 'utf8') : undefined;
-  const savedSignature = fileSignature(storeFile);
-  const store = saved === undefined ? await Store.fromMap(new Map()) : await Store.fromString(saved);
-  const inFile = digestsOf(store);
   const changesFile = storeChangesFile(storeFile);
-  await applyChanges(store, Store, await readChanges(changesFile, savedSignature));
-  // Each entry's digest before the sync, and every image each file named.
-  const digests = digestsOf(store);
-  const images = new Set<string>();
-  for (const entries of store.collections().values())
-    for (const entry of entries.values()) for (const image of imagesOf(entry)) images.add(image);
-  const config = { root: pathToFileURL(`${root}/`) };
-  const logger = {
-    info: (message: string) => console.log(message),
-    warn: (message: string) => console.warn(message),
-    error: (message: string) => console.error(message),
-    debug: () => undefined,
+  const onDisk = (): HeldStore['left'] => [fileSignature(storeFile), fileSignature(changesFile)];
+  let held: HeldStore | undefined;
+
+  const readStore = async (): Promise<HeldStore> => {
+    const left = onDisk();
+    // Read from its file but not bound to it: a store bound to its file saves itself half a second after
+    // each change, in the middle of the pages' rendering; this one is saved once, by `save()`.
+    const saved = existsSync(storeFile) ? await readFile(storeFile, 'utf8') : undefined;
+    const savedSignature = fileSignature(storeFile);
+    const store = saved === undefined ? await Store.fromMap(new Map()) : await Store.fromString(saved);
+    const inFile = digestsOf(store);
+    await applyChanges(store, Store, await readChanges(changesFile, savedSignature));
+    return { store, saved, savedSignature, inFile, left };
   };
-  const loaders = siteLoaders();
-  await Promise.all(
-    (Object.keys(loaders) as CollectionName[]).map((collection) => {
-      const schema = siteSchemas[collection];
-      const context = {
-        collection,
-        store: store.scopedStore(collection),
-        meta: store.metaStore(collection),
-        logger,
-        config,
-        generateDigest: (data: Record<string, unknown> | string) =>
-          hasher.h64ToString(typeof data === 'string' ? data : JSON.stringify(data)),
-        renderMarkdown,
-        parseData: async ({ data, filePath = '' }: { id: string; data: Record<string, unknown>; filePath?: string }) =>
-          schema(imageField(filePath)).parseAsync(data),
-      } as unknown as LoaderContext;
-      return loaders[collection].load(context);
-    }),
-  );
-  const collections = store.collections();
-  const newImages = new Set<string>();
-  for (const [collection, entries] of collections)
-    for (const entry of entries.values())
-      if (!entry.digest || digests.get(entryKey(collection, entry.id)) !== entry.digest)
-        for (const image of imagesOf(entry)) if (!images.has(image)) newImages.add(image);
-  const save = async () => {
-    const changes = changesSince(inFile, collections);
-    if (saved !== undefined && savedSignature !== undefined && changes.count <= wholeStoreAfter) {
-      const entries = (await Store.fromMap(changes.entries)).toString();
-      const kept: StoreChanges = { store: savedSignature, entries, deleted: changes.deleted };
-      await writeFile(`${changesFile}.tmp`, JSON.stringify(kept));
-      await rename(`${changesFile}.tmp`, changesFile);
-      return;
-    }
-    const text = store.toString();
-    if (text !== saved) {
-      await mkdir(dirname(storeFile), { recursive: true });
-      await writeFile(`${storeFile}.tmp`, text);
-      await rename(`${storeFile}.tmp`, storeFile);
-    }
-    await rm(changesFile, { force: true });
+
+  const sync = async (): Promise<ContentSync> => {
+    const now = onDisk();
+    const kept = held !== undefined && held.left[0] === now[0] && held.left[1] === now[1] ? held : await readStore();
+    held = kept;
+    const { store } = kept;
+    // Each entry's digest before the sync, and every image each file named.
+    const digests = digestsOf(store);
+    const images = new Set<string>();
+    for (const entries of store.collections().values())
+      for (const entry of entries.values()) for (const image of imagesOf(entry)) images.add(image);
+    const config = { root: pathToFileURL(`${root}/`) };
+    const logger = {
+      info: (message: string) => console.log(message),
+      warn: (message: string) => console.warn(message),
+      error: (message: string) => console.error(message),
+      debug: () => undefined,
+    };
+    const loaders = siteLoaders();
+    await Promise.all(
+      (Object.keys(loaders) as CollectionName[]).map((collection) => {
+        const schema = siteSchemas[collection];
+        const context = {
+          collection,
+          store: store.scopedStore(collection),
+          meta: store.metaStore(collection),
+          logger,
+          config,
+          generateDigest: (data: Record<string, unknown> | string) =>
+            hasher.h64ToString(typeof data === 'string' ? data : JSON.stringify(data)),
+          renderMarkdown,
+          parseData: async ({
+            data,
+            filePath = '',
+          }: {
+            id: string;
+            data: Record<string, unknown>;
+            filePath?: string;
+          }) => schema(imageField(filePath)).parseAsync(data),
+        } as unknown as LoaderContext;
+        return loaders[collection].load(context);
+      }),
+    );
+    const collections = store.collections();
+    const newImages = new Set<string>();
+    for (const [collection, entries] of collections)
+      for (const entry of entries.values())
+        if (!entry.digest || digests.get(entryKey(collection, entry.id)) !== entry.digest)
+          for (const image of imagesOf(entry)) if (!images.has(image)) newImages.add(image);
+    const save = async () => {
+      const changes = changesSince(kept.inFile, collections);
+      if (kept.saved !== undefined && kept.savedSignature !== undefined && changes.count <= wholeStoreAfter) {
+        const entries = (await Store.fromMap(changes.entries)).toString();
+        const written: StoreChanges = { store: kept.savedSignature, entries, deleted: changes.deleted };
+        await writeFile(`${changesFile}.tmp`, JSON.stringify(written));
+        await rename(`${changesFile}.tmp`, changesFile);
+      } else {
+        const text = store.toString();
+        if (text !== kept.saved) {
+          await mkdir(dirname(storeFile), { recursive: true });
+          await writeFile(`${storeFile}.tmp`, text);
+          await rename(`${storeFile}.tmp`, storeFile);
+        }
+        await rm(changesFile, { force: true });
+        Object.assign(kept, { saved: text, savedSignature: fileSignature(storeFile), inFile: digestsOf(store) });
+      }
+      kept.left = onDisk();
+    };
+    return { collections, newImages: [...newImages], save };
   };
-  return { collections, newImages: [...newImages], save };
+
+  return {
+    async sync() {
+      try {
+        return await sync();
+      } catch (error) {
+        // The loaders stored nothing, but the next sync starts from the files, whatever this one left.
+        held = undefined;
+        throw error;
+      }
+    },
+  };
 }
 
 /**

@@ -5,6 +5,21 @@
  * content sync of a publish (./content-sync.ts), bundled here so that a
  * publish loads the site's modules as plain JavaScript.
  */
+import { forgetAuthors } from '../content/authors';
+import { forgetSite } from '../content/articles';
+
 export { createApp } from 'astro/app/entrypoint';
 export { StaticPaths } from 'astro:static-paths';
-export { syncContent } from './content-sync';
+export { contentSyncer, syncContent } from './content-sync';
+
+/**
+ * Forgets what the pages' modules remember of the content and the clock,
+ * so that a process rendering again (a publishing service's) renders what a
+ * new build would. Every memo of the site's modules that depends on the
+ * content or the time is reset here (`tests/unit/render-memos.test.ts`
+ * lists the modules' own state).
+ */
+export function forgetContent(): void {
+  forgetSite();
+  forgetAuthors();
+}

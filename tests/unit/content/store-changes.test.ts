@@ -114,3 +114,49 @@ describe("a publish's content store", () => {
     expect(entries(parse(readFileSync(storeFile, 'utf8')) as Map<string, Map<string, unknown>>)).toEqual(found);
   });
 });
+
+describe('a content sync that stays up between publishes', () => {
+  it('keeps the store in memory from one sync to the next, and finds each change', async () => {
+    const syncer = await sync.contentSyncer(project, storeFile);
+    const firstSync = await syncer.sync();
+    await firstSync.save();
+    appendFileSync(articleFile(3), '\nA sentence for the service.\n');
+    const second = await syncer.sync();
+    // The same store, changed in place: what the pages read stays one map.
+    expect(second.collections).toBe(firstSync.collections);
+    await second.save();
+    expect(digestOf(entries(second.collections), idOf(3))).not.toBe(digestOf(first, idOf(3)));
+    // What it kept on disk is what it holds.
+    expect(entries(await sync.readSyncedStore(storeFile))).toEqual(entries(second.collections));
+  });
+
+  it('reads the store again once another sync has written it', async () => {
+    const syncer = await sync.contentSyncer(project, storeFile);
+    const held = await syncer.sync();
+    await held.save();
+    // Another process's sync: an article retracted, and the store saved whole.
+    renameSync(articleFile(5), `${articleFile(5)}.away`);
+    await syncAndSave(0);
+    renameSync(`${articleFile(5)}.away`, articleFile(5));
+    appendFileSync(articleFile(5), '\nBack, and changed.\n');
+    const again = await syncer.sync();
+    expect(again.collections).not.toBe(held.collections);
+    expect(again.collections.get('articles')!.has(idOf(5))).toBe(true);
+    await again.save();
+    expect(entries(await sync.readSyncedStore(storeFile))).toEqual(entries(again.collections));
+  });
+
+  it('starts from the files again after a sync that found a problem', async () => {
+    const syncer = await sync.contentSyncer(project, storeFile);
+    const held = await syncer.sync();
+    await held.save();
+    const good = readFileSync(articleFile(2), 'utf8');
+    writeFileSync(articleFile(2), good.replace(/^title: .*$/m, 'title:'));
+    await expect(syncer.sync()).rejects.toThrow();
+    writeFileSync(articleFile(2), `${good}\nFixed.\n`);
+    const fixed = await syncer.sync();
+    expect(fixed.collections).not.toBe(held.collections);
+    await fixed.save();
+    expect(entries(await sync.readSyncedStore(storeFile))).toEqual(entries(fixed.collections));
+  });
+});

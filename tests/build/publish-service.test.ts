@@ -1,0 +1,148 @@
+/**
+ * `npm run publish:service`: a process that stays up and runs the render and
+ * search steps of every publish warm (scripts/publish-service.ts). What it
+ * keeps between publishes (the bundle, the content store, the pages'
+ * memos, Astro's cache of each route's paths) must never show: publishes
+ * one after the other through it give, file for file, what a build of the
+ * same content from scratch gives; a content problem fails one publish and
+ * is forgotten by the next; and a build it cannot serve runs its steps
+ * itself.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEnvironment, buildSite, differingFiles, forgetBuilds, project, siteFiles } from './build-site';
+import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
+import { serviceSocket } from '../../scripts/publish-service';
+
+const work = mkdtempSync(join(tmpdir(), 'broadside-service-'));
+const content = join(work, 'content');
+const out = join(work, 'dist');
+const socket = serviceSocket(join(content, '.astro-cache'));
+const articleFile = (index: number) => join(content, syntheticArticle(index).path);
+const edit = (index: number, change: (markdown: string) => string) =>
+  writeFileSync(articleFile(index), change(readFileSync(articleFile(index), 'utf8')));
+const publish = (env: Record<string, string> = {}) => buildSite(content, out, undefined, env, 'publish');
+const SERVED =
+  /^Took \d+\.\d s: render \d+\.\d s, Pagefind \d+\.\d s, checks \d+\.\d s, apply \d+\.\d s \(render and Pagefind in the publishing service\)\.$/m;
+
+let service: ChildProcess | undefined;
+let serviceOutput = '';
+
+/** Starts the service for the content folder, and resolves once it listens. */
+function startService(): Promise<void> {
+  const started = spawn(process.execPath, [join(project, 'scripts/publish-service.ts')], {
+    cwd: project,
+    env: buildEnvironment(content),
+  });
+  service = started;
+  return new Promise((ready, failed) => {
+    const heard = (chunk: Buffer) => {
+      serviceOutput += chunk.toString();
+      if (serviceOutput.includes('Publishing service ready')) ready();
+    };
+    started.stdout.on('data', heard);
+    started.stderr.on('data', heard);
+    started.on('exit', (code) => failed(new Error(`the service exited (${code}):\n${serviceOutput}`)));
+  });
+}
+
+/** Stops the service, and resolves once it has ended. */
+function stopService(): Promise<void> {
+  const running = service;
+  service = undefined;
+  if (running?.exitCode !== null) return Promise.resolve();
+  return new Promise((stopped) => {
+    running.on('exit', () => stopped());
+    running.kill('SIGTERM');
+  });
+}
+
+beforeAll(async () => {
+  writeCorpus(content, 10);
+  const first = buildSite(content, out);
+  expect(first.status, first.output).toBe(0);
+  await startService();
+}, 600_000);
+afterAll(async () => {
+  await stopService();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('publishes through the publishing service', () => {
+  it('runs the render and search steps of each publish, one after the other, in the service', () => {
+    edit(3, (markdown) => `${markdown}\nA sentence added through the service.\n`);
+    mkdirSync(join(content, 'live/russia-ukraine/updates'), { recursive: true });
+    writeFileSync(
+      join(content, 'live/russia-ukraine/updates/through-the-service.md'),
+      '---\ntime: 2022-05-23T16:10:00+04:00\ntitle: An update through the service\n---\n\nPosted warm.\n',
+    );
+    const first = publish();
+    expect(first.status, first.output).toBe(0);
+    expect(first.output).toMatch(SERVED);
+    expect(readFileSync(join(out, 'live/russia-ukraine/index.html'), 'utf8')).toContain(
+      'An update through the service',
+    );
+
+    // The second publish is where anything the first one left in memory would show: a corrected headline on
+    // the front page and in the lists, and an article gone from them.
+    edit(5, (markdown) => markdown.replace('title: "Synthetic report 5:', 'title: "Corrected report 5:'));
+    rmSync(articleFile(7));
+    const second = publish();
+    expect(second.status, second.output).toBe(0);
+    expect(second.output).toMatch(SERVED);
+    const front = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(front).toContain('Corrected report 5:');
+    expect(front).not.toContain('report 7:');
+  }, 300_000);
+
+  it('fails a publish over a content problem, leaving the site as it was, and publishes the fix', () => {
+    const before = readFileSync(join(out, 'index.html'));
+    const good = readFileSync(articleFile(2), 'utf8');
+    writeFileSync(articleFile(2), good.replace(/^section: .*$/m, 'section: nowhere'));
+    const broken = publish();
+    expect(broken.status).not.toBe(0);
+    expect(broken.output).toMatch(/synthetic-2\.md: section:/);
+    expect(broken.output).toMatch(/^Build failed: render exited with status 1; .*dist\/ was left as it was\.$/m);
+    expect(readFileSync(join(out, 'index.html')).equals(before)).toBe(true);
+
+    writeFileSync(articleFile(2), good.replace('title: "Synthetic report 2:', 'title: "Fixed report 2:'));
+    const fixed = publish();
+    expect(fixed.status, fixed.output).toBe(0);
+    expect(fixed.output).toMatch(SERVED);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Fixed report 2:');
+  }, 300_000);
+
+  it('is declined by a build with another environment, which runs its steps itself', () => {
+    edit(4, (markdown) => `${markdown}\nA sentence published with parts of four pages.\n`);
+    const other = publish({ BROADSIDE_SEARCH_PART_PAGES: '4' });
+    expect(other.status, other.output).toBe(0);
+    expect(other.output).toContain('The publishing service did not run this step:');
+    expect(other.output).toMatch(/^Took .*apply \d+\.\d s\.$/m);
+    // The service, still up, reads the store that build's steps left.
+    edit(4, (markdown) => `${markdown}\nAnd one more, through the service again.\n`);
+    const again = publish();
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toMatch(SERVED);
+  }, 300_000);
+
+  it('gives, file for file, the site a build from scratch gives', () => {
+    const fromScratch = join(work, 'from-scratch');
+    forgetBuilds(content);
+    const full = buildSite(content, fromScratch);
+    expect(full.status, full.output).toBe(0);
+    expect(siteFiles(out)).toEqual(siteFiles(fromScratch));
+    expect(differingFiles(fromScratch, out)).toEqual([]);
+  }, 300_000);
+
+  it('leaves no socket once stopped, and a publish then runs its steps itself', async () => {
+    await stopService();
+    expect(existsSync(socket)).toBe(false);
+    edit(6, (markdown) => `${markdown}\nPublished with no service.\n`);
+    const alone = publish();
+    expect(alone.status, alone.output).toBe(0);
+    expect(alone.output).not.toContain('publishing service');
+  }, 300_000);
+});
