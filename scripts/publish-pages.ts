@@ -58,6 +58,26 @@ async function readyRenderer(bundleFolder: string): Promise<Renderer> {
 }
 
 /**
+ * Readies this process to render the site with the bundle in `bundleFolder`
+ * before a publish asks (the publishing service's start): loads it, syncs
+ * the content, and lists every path, so that the first publish costs what
+ * the later ones do. Nothing is written.
+ */
+export async function warmUp(bundleFolder: string): Promise<void> {
+  const { bundle } = await syncedRenderer(bundleFolder);
+  await bundle.getStaticPaths();
+}
+
+/** The renderer of `bundleFolder`, its content synced and handed to the pages. */
+async function syncedRenderer(bundleFolder: string) {
+  const { bundle, syncer, given } = await readyRenderer(bundleFolder);
+  const sync = await syncer.sync();
+  given.clear();
+  for (const [collection, entries] of sync.collections) given.set(collection, entries);
+  return { bundle, sync };
+}
+
+/**
  * Renders the change into `staging`, over the site in place at `target`,
  * with the bundle in `bundleFolder`; the record of the site's pages is read
  * from `lastRecordFile`, the new one written to `newRecordFile`. Resolves
@@ -68,14 +88,11 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
 )[]): Promise<number> {
   if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
     throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
-  const { bundle, syncer, given } = await readyRenderer(bundleFolder);
-  const sync = await syncer.sync();
+  const { bundle, sync } = await syncedRenderer(bundleFolder);
   if (sync.newImages.length > 0)
     return needsAstro(
       `the change names an image its file did not name before (${sync.newImages.slice(0, 3).join(', ')})`,
     );
-  given.clear();
-  for (const [collection, entries] of sync.collections) given.set(collection, entries);
 
   const images = new Set<string>();
   nameStaticImages(({ file }) => images.add(file));

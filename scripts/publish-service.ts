@@ -21,7 +21,7 @@
  * error or of memory, which fails that step alone.
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,7 +31,9 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
 import { fileSignature } from '../src/lib/file-memo.ts';
 import { filesVersion, SITE_CODE } from '../src/lib/routes/site-code.ts';
+import { readBuildArgs } from './build-args.ts';
 import type { PhaseEnd } from './build-phase.ts';
+import { bundleFolder, siteRecordFile } from './site-record.ts';
 
 const project = join(import.meta.dirname, '..');
 
@@ -41,6 +43,9 @@ const SERVED = {
   'search-index.ts': async () => (await import('./search-index.ts')).searchStep,
 };
 type ServedScript = keyof typeof SERVED;
+/** What the worker does: a served step, or readying the render of a bundle before any build asks (`warm`, its folder). */
+const TASKS = { ...SERVED, warm: async () => (await import('./publish-pages.ts')).warmUp };
+type Task = keyof typeof TASKS;
 const isServed = (name: string): name is ServedScript => name in SERVED;
 
 /** What the served steps read of the environment, beside their arguments. */
@@ -61,6 +66,10 @@ export function servedSetting(root = project): string {
 interface StepRequest {
   setting: string;
   script: ServedScript;
+  args: string[];
+}
+interface WorkerTask {
+  task: Task;
   args: string[];
 }
 /** What the service sends back, one JSON per line: output as it comes, then how the step ended or why it was declined. */
@@ -137,29 +146,39 @@ function serveInWorker(): void {
   process.stderr.write = writeTo('err');
   console.log = console.info = (...values: unknown[]) => send({ out: `${format(...values)}\n` });
   console.warn = console.error = (...values: unknown[]) => send({ err: `${format(...values)}\n` });
-  const runStep = async ({ script, args }: StepRequest) => {
+  const runTask = async ({ task, args }: WorkerTask): Promise<number> => {
     try {
-      return await (
-        await SERVED[script]()
-      )(args);
+      if (task === 'warm') {
+        await (
+          await TASKS.warm()
+        )(args[0]!);
+        return 0;
+      }
+      const step = await TASKS[task]();
+      return await step(args);
     } catch (error) {
       console.error(error instanceof Error && error.stack ? error.stack : String(error));
       return 1;
     }
   };
-  port.on('message', (request: StepRequest) => void runStep(request).then((code) => send({ code })));
+  port.on('message', (task: WorkerTask) => void runTask(task).then((code) => send({ code })));
 }
 
-/** The service's side: a socket for builds, and the worker that runs their steps one at a time. */
-function serve(socket: string): void {
+/**
+ * The service's side: a socket for builds, and the worker that runs their
+ * steps one at a time, readied first to render the site at `target` when a
+ * build kept its bundle.
+ */
+function serve(socket: string, target: string): void {
   const setting = servedSetting();
   const heapMiB = Math.floor(Math.max(totalmem() / 2, getHeapStatistics().heap_size_limit) / 2 ** 20);
   let worker: { thread: Worker; bundle: string | undefined } | undefined;
   let queue = Promise.resolve();
 
-  const run = (request: StepRequest, reply: (message: ServiceMessage) => void): Promise<void> => {
+  const run = ({ task, args }: WorkerTask, reply: (message: ServiceMessage) => void): Promise<void> => {
     // A render binds the worker to its bundle, as the folder is now; another bundle needs a new worker.
-    const bundle = request.script === 'publish-pages.ts' ? `${request.args[2]} ${fileSignature(request.args[2]!)}` : '';
+    const folder = task === 'publish-pages.ts' ? args[2] : task === 'warm' ? args[0] : undefined;
+    const bundle = folder ? `${folder} ${fileSignature(folder)}` : '';
     if (worker && bundle && worker.bundle !== undefined && worker.bundle !== bundle) {
       void worker.thread.terminate();
       worker = undefined;
@@ -185,7 +204,7 @@ function serve(socket: string): void {
       };
       current.thread.on('message', onMessage);
       current.thread.on('error', onError);
-      current.thread.postMessage(request);
+      current.thread.postMessage({ task, args } satisfies WorkerTask);
     });
   };
 
@@ -209,7 +228,7 @@ function serve(socket: string): void {
       }
       const started = performance.now();
       queue = queue.then(() =>
-        run(request, reply).then(() => {
+        run({ task: request.script, args: request.args }, reply).then(() => {
           console.log(`${request.script}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
           connection.end();
         }),
@@ -231,9 +250,20 @@ function serve(socket: string): void {
   });
   probe.on('error', () => {
     rmSync(socket, { force: true });
-    server.listen(socket, () => console.log(`Publishing service ready: builds of ${project} run their steps here.`));
+    const bundle = bundleFolder(siteRecordFile(buildCacheRoot(project), target));
+    const warm = existsSync(bundle);
+    if (warm)
+      queue = run({ task: 'warm', args: [bundle] }, (message) => {
+        if ('err' in message) process.stderr.write(message.err);
+      });
+    const readied = warm ? `, the site in ${target} loaded` : '';
+    void queue.then(() =>
+      server.listen(socket, () =>
+        console.log(`Publishing service ready${readied}: builds of ${project} run their steps here.`),
+      ),
+    );
   });
 }
 
 if (!isMainThread) serveInWorker();
-else if (import.meta.main) serve(serviceSocket());
+else if (import.meta.main) serve(serviceSocket(), readBuildArgs(process.argv.slice(2)).target);

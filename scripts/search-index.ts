@@ -33,10 +33,10 @@
  * would have written.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
@@ -214,6 +214,7 @@ function indexPart(
   pages: readonly SearchPage[],
   outputDir: string,
   name: string,
+  discard: (path: string) => void,
 ): void {
   const pagesDir = `${outputDir}.pages`;
   rmSync(pagesDir, { recursive: true, force: true });
@@ -236,15 +237,20 @@ function indexPart(
       throw new Error(`Pagefind ${end} while indexing part ${name}${said ? `:\n${said}` : ''}`);
     }
   } finally {
-    rmSync(pagesDir, { recursive: true, force: true });
+    discard(pagesDir);
   }
 }
+
+/** The folder of the cache that what a run no longer needs is moved into, to be deleted once the run is done. */
+const DISCARDED = '.discarded';
 
 /** What indexing the site did: the parts, oldest first, and which were indexed and which copied. */
 export interface SearchIndexResult {
   parts: string[];
   indexed: string[];
   copied: string[];
+  /** With `clearLater`: resolves once the cache's files no longer needed are deleted. */
+  cleared?: Promise<void>;
 }
 
 /**
@@ -271,13 +277,16 @@ export function partName(listed: string): string {
  * Writes the search index of the site in `siteDir` into its `pagefind/`
  * folder, part by part, copying from `cacheDir` each part already indexed
  * for the same pages, and lists the parts in `pagefind/parts.json`. The
- * cache keeps the parts of this build only.
+ * cache keeps the parts of this build only: the others are moved aside and
+ * deleted before it resolves or, with `clearLater`, after (`cleared`), so
+ * that the publishing service answers first.
  */
 export async function writeSearchIndex(
   siteDir: string,
   cacheDir: string,
   partPages = PART_PAGES,
   over?: SiteInPlace,
+  clearLater = false,
 ): Promise<SearchIndexResult> {
   if (!Number.isInteger(partPages) || partPages < 1)
     throw new Error(
@@ -310,7 +319,13 @@ export async function writeSearchIndex(
   const searchable = found.filter((page) => page !== undefined);
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
   const parts = searchParts(searchable, partPages);
-  const used = new Set<string>([PAGES_READ]);
+  const used = new Set<string>([PAGES_READ, DISCARDED]);
+  const discarded = join(cacheDir, DISCARDED);
+  const discard = (path: string) => {
+    if (!existsSync(path)) return;
+    mkdirSync(discarded, { recursive: true });
+    renameSync(path, join(discarded, `${basename(path)}.${randomUUID()}`));
+  };
   const indexed: string[] = [];
   const copied: string[] = [];
   const folders: string[] = [];
@@ -331,7 +346,7 @@ export async function writeSearchIndex(
       // Written beside its final name, then renamed, so a cached part is always whole.
       const writing = `${cached}.writing`;
       rmSync(writing, { recursive: true, force: true });
-      indexPart(locate, part.pages, writing, part.name);
+      indexPart(locate, part.pages, writing, part.name, discard);
       renameSync(writing, cached);
       indexed.push(part.name);
     }
@@ -343,9 +358,13 @@ export async function writeSearchIndex(
   mkdirSync(join(siteDir, SEARCH_FOLDER), { recursive: true });
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
   await writeMemo(join(cacheDir, PAGES_READ), read);
-  for (const name of readdirSync(cacheDir))
-    if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
-  return { parts: parts.map(({ name }) => name), indexed, copied };
+  for (const name of readdirSync(cacheDir)) if (!used.has(name)) discard(join(cacheDir, name));
+  // Deleted by the next run if this one cannot (a file in use, or the process ends first).
+  const cleared = rm(discarded, { recursive: true, force: true }).catch(() => undefined);
+  const result = { parts: parts.map(({ name }) => name), indexed, copied };
+  if (clearLater) return { ...result, cleared };
+  await cleared;
+  return result;
 }
 
 /**
@@ -368,7 +387,8 @@ export async function searchStep([siteDir, cacheDir, inPlace, recordFile]: reado
       inPlace && recordFile
         ? { site: inPlace, pages: Object.values((JSON.parse(readFileSync(recordFile, 'utf8')) as PageList).pages) }
         : undefined;
-    const { parts, indexed, copied } = await writeSearchIndex(siteDir, cacheDir, PART_PAGES, over);
+    // A process of its own waits for the deletion before it ends; the publishing service answers before it.
+    const { parts, indexed, copied } = await writeSearchIndex(siteDir, cacheDir, PART_PAGES, over, true);
     const kept = copied.length > 0 ? `; ${copied.length} unchanged, kept` : '';
     console.log(`\nSearch index in ${parts.length} part(s): indexed ${indexed.join(', ') || 'none'}${kept}.`);
     return 0;

@@ -31,9 +31,9 @@ const SERVED =
 let service: ChildProcess | undefined;
 let serviceOutput = '';
 
-/** Starts the service for the content folder, and resolves once it listens. */
+/** Starts the service for the content folder and the site in `out`, and resolves once it is ready and listens. */
 function startService(): Promise<void> {
-  const started = spawn(process.execPath, [join(project, 'scripts/publish-service.ts')], {
+  const started = spawn(process.execPath, [join(project, 'scripts/publish-service.ts'), '--outDir', out], {
     cwd: project,
     env: buildEnvironment(content),
   });
@@ -65,6 +65,8 @@ beforeAll(async () => {
   const first = buildSite(content, out);
   expect(first.status, first.output).toBe(0);
   await startService();
+  // Readied before any publish: the site's bundle loaded, its content synced and its paths listed.
+  expect(serviceOutput).toContain(`Publishing service ready, the site in ${out} loaded:`);
 }, 600_000);
 afterAll(async () => {
   await stopService();
