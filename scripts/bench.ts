@@ -9,10 +9,12 @@
  * after one edited article (`npm run build`, the yardstick), then publishes
  * another edited article (`npm run publish`, which renders only what the
  * change shows), then one new update to the live blog (the time from a
- * changed file to the whole new site in place), and prints a
- * table: wall time, milliseconds per article, peak memory (the highest
- * high-water resident set of any process of the build), output size, and
- * the time of each of the build's steps as the build reports it.
+ * changed file to the whole new site in place), then the same two through
+ * the publishing service (`npm run publish:service`, started after them),
+ * and prints a table: wall time, milliseconds per article, peak memory
+ * (the highest high-water resident set of any process of the build, or of
+ * the service), output size, and the time of each of the build's steps as
+ * the build reports it.
  *
  * With `--cold`, each size is built cold once and nothing more: the one-off
  * build of an archive too large to build five times in an hour (100,000).
@@ -22,7 +24,7 @@
  * processor), so the site is compared with it on the same hour of the
  * machine.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   appendFileSync,
   mkdirSync,
@@ -92,7 +94,7 @@ function treePeakKiB(pid: number): number {
 function build(
   content: string,
   out: string,
-  { publish = false, root }: { publish?: boolean; root?: string } = {},
+  { publish = false, root, service }: { publish?: boolean; root?: string; service?: number } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
@@ -108,7 +110,11 @@ function build(
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4096)));
-    const sample = setInterval(() => (peakKiB = Math.max(peakKiB, treePeakKiB(child.pid!))), 50);
+    // A publishing service's process counts as the build's: it runs two of its steps.
+    const sample = setInterval(
+      () => (peakKiB = Math.max(peakKiB, treePeakKiB(child.pid!), service ? treePeakKiB(service) : 0)),
+      50,
+    );
     // 'close', not 'exit': the last of its output has been read by then.
     child.on('close', (code) => {
       clearInterval(sample);
@@ -123,6 +129,31 @@ function build(
       const steps = /^Took [\d.]+ s: (.*)\.$/m.exec(output)?.[1] ?? '';
       resolve({ seconds, steps, peakMiB: peakKiB / 1024, pages, outputMiB: folderBytes(out) / 1024 / 1024 });
     });
+  });
+}
+
+/** Starts `npm run publish:service` for `content` and the site in `out`, and resolves once it listens. */
+function startService(content: string, out: string): Promise<ChildProcess> {
+  const service = spawn(process.execPath, ['scripts/publish-service.ts', '--outDir', out], {
+    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ready, failed) => {
+    let said = '';
+    const heard = (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('Publishing service ready')) ready(service);
+    };
+    service.stdout.on('data', heard);
+    service.stderr.on('data', heard);
+    service.on('exit', (code) => failed(new Error(`the publishing service exited (${code}):\n${said.slice(-3000)}`)));
+  });
+}
+
+function stopService(service: ChildProcess): Promise<void> {
+  return new Promise((stopped) => {
+    service.on('exit', () => stopped());
+    service.kill('SIGTERM');
   });
 }
 
@@ -180,6 +211,20 @@ for (const count of counts) {
       '---\ntime: 2022-05-23T16:00:00+04:00\ntitle: A new update\n---\n\nA new update, posted while the blog is live.\n',
     );
     const liveUpdate = await build(content, out, { publish: true });
+    // The same two through the publishing service, started (and readied) after the publishes above.
+    const service = await startService(content, out);
+    let served: [Run, Run];
+    try {
+      correct(Math.floor(count / 2) + 2);
+      const edit = await build(content, out, { publish: true, service: service.pid });
+      writeFileSync(
+        join(content, 'live/russia-ukraine/updates/bench-served-update.md'),
+        '---\ntime: 2022-05-23T16:05:00+04:00\ntitle: Another update\n---\n\nAnother update, through the service.\n',
+      );
+      served = [edit, await build(content, out, { publish: true, service: service.pid })];
+    } finally {
+      await stopService(service);
+    }
     const bareBlog = withBareBlog
       ? await build(content, join(dir, 'bare-blog'), { root: 'scripts/bare-blog' })
       : undefined;
@@ -191,6 +236,8 @@ for (const count of counts) {
       ['whole build after one edit', wholeAfterEdit],
       ['publish one edit', warm],
       ['publish one new live update', liveUpdate],
+      ['publish one edit, publishing service', served[0]],
+      ['publish one new live update, publishing service', served[1]],
       ...(bareBlog ? [['bare blog, cold', bareBlog] as const] : []),
     ] as const) {
       rows.push(rowOf(count, name, run));

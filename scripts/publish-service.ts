@@ -19,6 +19,11 @@
  * render with another bundle (a build of the whole site made a new one)
  * gets a new worker; so does every step after one whose worker died, of an
  * error or of memory, which fails that step alone.
+ *
+ * `npm run publish:service [-- --outDir X]` readies the render of the site
+ * at X (`dist/` by default) before it listens, under the build's lock, when
+ * a build kept its bundle: the first publish then costs what the later
+ * ones do.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
@@ -34,6 +39,7 @@ import { filesVersion, SITE_CODE } from '../src/lib/routes/site-code.ts';
 import { readBuildArgs } from './build-args.ts';
 import type { PhaseEnd } from './build-phase.ts';
 import { bundleFolder, siteRecordFile } from './site-record.ts';
+import { lockBuild, type BuildLock } from './staged-output.ts';
 
 const project = join(import.meta.dirname, '..');
 
@@ -251,11 +257,13 @@ function serve(socket: string, target: string): void {
   probe.on('error', () => {
     rmSync(socket, { force: true });
     const bundle = bundleFolder(siteRecordFile(buildCacheRoot(project), target));
-    const warm = existsSync(bundle);
-    if (warm)
+    // Readying syncs the content, as a build does, so it holds the build's lock; a build running now is left alone.
+    const lock = existsSync(bundle) ? takeLock(target) : undefined;
+    const warm = lock !== undefined;
+    if (lock)
       queue = run({ task: 'warm', args: [bundle] }, (message) => {
         if ('err' in message) process.stderr.write(message.err);
-      });
+      }).finally(() => lock.release());
     const readied = warm ? `, the site in ${target} loaded` : '';
     void queue.then(() =>
       server.listen(socket, () =>
@@ -263,6 +271,15 @@ function serve(socket: string, target: string): void {
       ),
     );
   });
+}
+
+/** The build lock on `target`, or `undefined` while a build holds it. */
+function takeLock(target: string): BuildLock | undefined {
+  try {
+    return lockBuild(target);
+  } catch {
+    return undefined;
+  }
 }
 
 if (!isMainThread) serveInWorker();
