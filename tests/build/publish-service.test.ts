@@ -130,6 +130,16 @@ describe('publishes through the publishing service', () => {
     expect(again.output).toMatch(SERVED);
   }, 300_000);
 
+  it('renders with the new bundle a whole build of the site made', () => {
+    const whole = buildSite(content, out);
+    expect(whole.status, whole.output).toBe(0);
+    edit(8, (markdown) => markdown.replace('title: "Synthetic report 8:', 'title: "Rebuilt report 8:'));
+    const after = publish();
+    expect(after.status, after.output).toBe(0);
+    expect(after.output).toMatch(SERVED);
+    expect(readFileSync(join(out, 'feed.xml'), 'utf8')).toContain('Rebuilt report 8:');
+  }, 300_000);
+
   it('gives, file for file, the site a build from scratch gives', () => {
     const fromScratch = join(work, 'from-scratch');
     forgetBuilds(content);
