@@ -17,6 +17,10 @@
  * are; then the steps after Astro's and the swap are a build's. Without a
  * record of the site in place it builds the whole site.
  *
+ * With `npm run publish:service` running (scripts/publish-service.ts), the
+ * render and search steps run in that process, which stays up, instead of
+ * each in a process of its own; everything else is the same.
+ *
  * The last line also says how long the build took, and each step's share,
  * so an editor (and the benchmark) sees where a publish spends its time.
  *

@@ -63,9 +63,11 @@ async function readyRenderer(bundleFolder: string): Promise<Renderer> {
  * the content, and lists every path, so that the first publish costs what
  * the later ones do. Nothing is written.
  */
-export async function warmUp(bundleFolder: string): Promise<void> {
+export async function warmUp([bundleFolder]: readonly (string | undefined)[]): Promise<number> {
+  if (!bundleFolder) throw new Error('warmUp: no bundle folder given');
   const { bundle } = await syncedRenderer(bundleFolder);
   await bundle.getStaticPaths();
+  return 0;
 }
 
 /** The renderer of `bundleFolder`, its content synced and handed to the pages. */

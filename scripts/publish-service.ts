@@ -154,14 +154,8 @@ function serveInWorker(): void {
   console.warn = console.error = (...values: unknown[]) => send({ err: `${format(...values)}\n` });
   const runTask = async ({ task, args }: WorkerTask): Promise<number> => {
     try {
-      if (task === 'warm') {
-        await (
-          await TASKS.warm()
-        )(args[0]!);
-        return 0;
-      }
-      const step = await TASKS[task]();
-      return await step(args);
+      const run = await TASKS[task]();
+      return await run(args);
     } catch (error) {
       console.error(error instanceof Error && error.stack ? error.stack : String(error));
       return 1;
@@ -259,12 +253,12 @@ function serve(socket: string, target: string): void {
     const bundle = bundleFolder(siteRecordFile(buildCacheRoot(project), target));
     // Readying syncs the content, as a build does, so it holds the build's lock; a build running now is left alone.
     const lock = existsSync(bundle) ? takeLock(target) : undefined;
-    const warm = lock !== undefined;
+    let readied = '';
     if (lock)
       queue = run({ task: 'warm', args: [bundle] }, (message) => {
         if ('err' in message) process.stderr.write(message.err);
+        if ('code' in message && message.code === 0) readied = `, the site in ${target} loaded`;
       }).finally(() => lock.release());
-    const readied = warm ? `, the site in ${target} loaded` : '';
     void queue.then(() =>
       server.listen(socket, () =>
         console.log(`Publishing service ready${readied}: builds of ${project} run their steps here.`),
