@@ -61,7 +61,7 @@ async function readyRenderer(bundleFolder: string): Promise<Renderer> {
  * Readies this process to render the site with the bundle in `bundleFolder`
  * before a publish asks (the publishing service's start): loads it, syncs
  * the content, and lists every path, so that the first publish costs what
- * the later ones do. Nothing is written.
+ * the later ones do. The site and the content store are left as they are.
  */
 export async function warmUp([bundleFolder]: readonly (string | undefined)[]): Promise<number> {
   if (!bundleFolder) throw new Error('warmUp: no bundle folder given');
