@@ -24,7 +24,7 @@
  * processor), so the site is compared with it on the same hour of the
  * machine.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   appendFileSync,
   mkdirSync,
@@ -39,6 +39,7 @@ import {
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { syntheticArticle, writeCorpus } from './corpus.ts';
+import { startService, stopService } from './publish-service.ts';
 
 const args = process.argv.slice(2);
 const withBareBlog = args.includes('--bare-blog');
@@ -86,6 +87,13 @@ function treePeakKiB(pid: number): number {
   );
 }
 
+/** The environment of a build of `content`, or of a publishing service for it. */
+const environment = (content: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  BROADSIDE_CONTENT: content,
+  ASTRO_TELEMETRY_DISABLED: '1',
+});
+
 /**
  * Builds `content` into `out`, sampling the peak memory: the site with
  * `npm run build`'s script (`npm run publish`'s with `publish`), or with
@@ -102,7 +110,7 @@ function build(
       ? ['node_modules/astro/bin/astro.mjs', 'build', '--root', root, '--outDir', out]
       : ['scripts/build.ts', '--outDir', out, ...(publish ? ['--publish'] : [])];
     const child = spawn(process.execPath, command, {
-      env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: environment(content),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let peakKiB = 0;
@@ -129,31 +137,6 @@ function build(
       const steps = /^Took [\d.]+ s: (.*)\.$/m.exec(output)?.[1] ?? '';
       resolve({ seconds, steps, peakMiB: peakKiB / 1024, pages, outputMiB: folderBytes(out) / 1024 / 1024 });
     });
-  });
-}
-
-/** Starts `npm run publish:service` for `content` and the site in `out`, and resolves once it listens. */
-function startService(content: string, out: string): Promise<ChildProcess> {
-  const service = spawn(process.execPath, ['scripts/publish-service.ts', '--outDir', out], {
-    env: { ...process.env, BROADSIDE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ready, failed) => {
-    let said = '';
-    const heard = (chunk: Buffer) => {
-      said += chunk.toString();
-      if (said.includes('Publishing service ready')) ready(service);
-    };
-    service.stdout.on('data', heard);
-    service.stderr.on('data', heard);
-    service.on('exit', (code) => failed(new Error(`the publishing service exited (${code}):\n${said.slice(-3000)}`)));
-  });
-}
-
-function stopService(service: ChildProcess): Promise<void> {
-  return new Promise((stopped) => {
-    service.on('exit', () => stopped());
-    service.kill('SIGTERM');
   });
 }
 
@@ -212,7 +195,7 @@ for (const count of counts) {
     );
     const liveUpdate = await build(content, out, { publish: true });
     // The same two through the publishing service, started (and readied) after the publishes above.
-    const service = await startService(content, out);
+    const { service } = await startService(out, environment(content));
     let served: [Run, Run];
     try {
       correct(Math.floor(count / 2) + 2);

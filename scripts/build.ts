@@ -149,6 +149,8 @@ async function step(phase: string, command: string, args: string[], declined?: n
   return true;
 }
 
+/** The version of the site's code (src/lib/routes/site-code.ts), once the build has read it. */
+let siteCode: string | undefined;
 /** What the publishing service must share with this build to run its steps (scripts/publish-service.ts), once asked. */
 let setting: string | undefined;
 /** The steps the publishing service ran. */
@@ -158,7 +160,8 @@ const inTheService: string[] = [];
 function inService(script: string, args: string[]): Promise<PhaseEnd | undefined> {
   const socket = serviceSocket();
   if (!existsSync(socket)) return Promise.resolve(undefined);
-  setting ??= servedSetting(project);
+  siteCode ??= siteCodeVersion(project);
+  setting ??= servedSetting(siteCode, project);
   return servedStep(script, args, setting, socket);
 }
 
@@ -173,6 +176,7 @@ async function build(): Promise<void> {
   for (const note of lock.recovered) console.log(`Build: ${note}.`);
 
   const code = siteCodeVersion(project);
+  siteCode = code;
   let last: SiteRecord | undefined;
   if (publish) {
     const found = lastSiteRecord(recordFile, target, code);

@@ -25,6 +25,7 @@
  * a build kept its bundle: the first publish then costs what the later
  * ones do.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
@@ -35,7 +36,7 @@ import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
 import { fileSignature } from '../src/lib/file-memo.ts';
-import { filesVersion, SITE_CODE } from '../src/lib/routes/site-code.ts';
+import { filesVersion, siteCodeVersion } from '../src/lib/routes/site-code.ts';
 import { readBuildArgs } from './build-args.ts';
 import type { PhaseEnd } from './build-phase.ts';
 import { bundleFolder, siteRecordFile } from './site-record.ts';
@@ -63,10 +64,14 @@ export function serviceSocket(cacheRoot = buildCacheRoot(project)): string {
   return join(tmpdir(), `broadside-publish-${name}.sock`);
 }
 
-/** What a build and the service must share for the service to run the build's steps: code, folder, environment. */
-export function servedSetting(root = project): string {
+/**
+ * What a build and the service must share for the service to run the
+ * build's steps: the site's code (`siteCode`, its version), the scripts,
+ * the folder and the environment.
+ */
+export function servedSetting(siteCode: string, root = project): string {
   const environment = SERVED_ENVIRONMENT.map((name) => `${name}=${process.env[name] ?? ''}`);
-  return [filesVersion(root, ['scripts', ...SITE_CODE]), process.cwd(), ...environment].join('\n');
+  return [siteCode, filesVersion(root, ['scripts']), process.cwd(), ...environment].join('\n');
 }
 
 interface StepRequest {
@@ -136,6 +141,38 @@ export function servedStep(
   });
 }
 
+/**
+ * Starts the service as a process of its own, for the site at `outDir` and
+ * the environment `env`, and resolves once it listens, with what it has
+ * said by then (the benchmark's and the tests' way to run one).
+ */
+export function startService(outDir: string, env: NodeJS.ProcessEnv): Promise<{ service: ChildProcess; said: string }> {
+  const service = spawn(process.execPath, [import.meta.filename, '--outDir', outDir], {
+    cwd: project,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ready, failed) => {
+    let said = '';
+    const heard = (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes('Publishing service ready')) ready({ service, said });
+    };
+    service.stdout.on('data', heard);
+    service.stderr.on('data', heard);
+    service.on('exit', (code) => failed(new Error(`the publishing service exited (${code}):\n${said.slice(-3000)}`)));
+  });
+}
+
+/** Stops a service `startService` started, and resolves once it has ended. */
+export function stopService(service: ChildProcess): Promise<void> {
+  if (service.exitCode !== null || service.signalCode !== null) return Promise.resolve();
+  return new Promise((stopped) => {
+    service.on('exit', () => stopped());
+    service.kill('SIGTERM');
+  });
+}
+
 /** The worker's side: runs each step it is sent, its console's output sent back before the step's end. */
 function serveInWorker(): void {
   const port = parentPort!;
@@ -170,7 +207,7 @@ function serveInWorker(): void {
  * build kept its bundle.
  */
 function serve(socket: string, target: string): void {
-  const setting = servedSetting();
+  const setting = servedSetting(siteCodeVersion(project));
   const heapMiB = Math.floor(Math.max(totalmem() / 2, getHeapStatistics().heap_size_limit) / 2 ** 20);
   let worker: { thread: Worker; bundle: string | undefined } | undefined;
   let queue = Promise.resolve();

@@ -249,8 +249,6 @@ export interface SearchIndexResult {
   parts: string[];
   indexed: string[];
   copied: string[];
-  /** With `clearLater`: resolves once the cache's files no longer needed are deleted. */
-  cleared?: Promise<void>;
 }
 
 /**
@@ -278,8 +276,8 @@ export function partName(listed: string): string {
  * folder, part by part, copying from `cacheDir` each part already indexed
  * for the same pages, and lists the parts in `pagefind/parts.json`. The
  * cache keeps the parts of this build only: the others are moved aside and
- * deleted before it resolves or, with `clearLater`, after (`cleared`), so
- * that the publishing service answers first.
+ * deleted before it resolves or, with `clearLater`, after, so that the
+ * publishing service answers first.
  */
 export async function writeSearchIndex(
   siteDir: string,
@@ -361,10 +359,8 @@ export async function writeSearchIndex(
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) discard(join(cacheDir, name));
   // Deleted by the next run if this one cannot (a file in use, or the process ends first).
   const cleared = rm(discarded, { recursive: true, force: true }).catch(() => undefined);
-  const result = { parts: parts.map(({ name }) => name), indexed, copied };
-  if (clearLater) return { ...result, cleared };
-  await cleared;
-  return result;
+  if (!clearLater) await cleared;
+  return { parts: parts.map(({ name }) => name), indexed, copied };
 }
 
 /**

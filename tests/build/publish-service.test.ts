@@ -8,14 +8,14 @@
  * is forgotten by the next; and a build it cannot serve runs its steps
  * itself.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEnvironment, buildSite, differingFiles, forgetBuilds, project, siteFiles } from './build-site';
+import { buildEnvironment, buildSite, differingFiles, forgetBuilds, siteFiles } from './build-site';
 import { syntheticArticle, writeCorpus } from '../../scripts/corpus';
-import { serviceSocket } from '../../scripts/publish-service';
+import { serviceSocket, startService, stopService } from '../../scripts/publish-service';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-service-'));
 const content = join(work, 'content');
@@ -29,47 +29,26 @@ const SERVED =
   /^Took \d+\.\d s: render \d+\.\d s, Pagefind \d+\.\d s, checks \d+\.\d s, apply \d+\.\d s \(render and Pagefind in the publishing service\)\.$/m;
 
 let service: ChildProcess | undefined;
-let serviceOutput = '';
 
-/** Starts the service for the content folder and the site in `out`, and resolves once it is ready and listens. */
-function startService(): Promise<void> {
-  const started = spawn(process.execPath, [join(project, 'scripts/publish-service.ts'), '--outDir', out], {
-    cwd: project,
-    env: buildEnvironment(content),
-  });
-  service = started;
-  return new Promise((ready, failed) => {
-    const heard = (chunk: Buffer) => {
-      serviceOutput += chunk.toString();
-      if (serviceOutput.includes('Publishing service ready')) ready();
-    };
-    started.stdout.on('data', heard);
-    started.stderr.on('data', heard);
-    started.on('exit', (code) => failed(new Error(`the service exited (${code}):\n${serviceOutput}`)));
-  });
-}
-
-/** Stops the service, and resolves once it has ended. */
-function stopService(): Promise<void> {
-  const running = service;
-  service = undefined;
-  if (running?.exitCode !== null) return Promise.resolve();
-  return new Promise((stopped) => {
-    running.on('exit', () => stopped());
-    running.kill('SIGTERM');
-  });
+/** Publishes, and requires it to succeed with its render and search steps run by the service; gives its output. */
+function publishServed(): string {
+  const published = publish();
+  expect(published.status, published.output).toBe(0);
+  expect(published.output).toMatch(SERVED);
+  return published.output;
 }
 
 beforeAll(async () => {
   writeCorpus(content, 10);
   const first = buildSite(content, out);
   expect(first.status, first.output).toBe(0);
-  await startService();
+  const started = await startService(out, buildEnvironment(content));
+  service = started.service;
   // Readied before any publish: the site's bundle loaded, its content synced and its paths listed.
-  expect(serviceOutput).toContain(`Publishing service ready, the site in ${out} loaded:`);
+  expect(started.said).toContain(`Publishing service ready, the site in ${out} loaded:`);
 }, 600_000);
 afterAll(async () => {
-  await stopService();
+  if (service) await stopService(service);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -81,9 +60,7 @@ describe('publishes through the publishing service', () => {
       join(content, 'live/russia-ukraine/updates/through-the-service.md'),
       '---\ntime: 2022-05-23T16:10:00+04:00\ntitle: An update through the service\n---\n\nPosted warm.\n',
     );
-    const first = publish();
-    expect(first.status, first.output).toBe(0);
-    expect(first.output).toMatch(SERVED);
+    publishServed();
     expect(readFileSync(join(out, 'live/russia-ukraine/index.html'), 'utf8')).toContain(
       'An update through the service',
     );
@@ -92,9 +69,7 @@ describe('publishes through the publishing service', () => {
     // the front page and in the lists, and an article gone from them.
     edit(5, (markdown) => markdown.replace('title: "Synthetic report 5:', 'title: "Corrected report 5:'));
     rmSync(articleFile(7));
-    const second = publish();
-    expect(second.status, second.output).toBe(0);
-    expect(second.output).toMatch(SERVED);
+    publishServed();
     const front = readFileSync(join(out, 'index.html'), 'utf8');
     expect(front).toContain('Corrected report 5:');
     expect(front).not.toContain('report 7:');
@@ -111,9 +86,7 @@ describe('publishes through the publishing service', () => {
     expect(readFileSync(join(out, 'index.html')).equals(before)).toBe(true);
 
     writeFileSync(articleFile(2), good.replace('title: "Synthetic report 2:', 'title: "Fixed report 2:'));
-    const fixed = publish();
-    expect(fixed.status, fixed.output).toBe(0);
-    expect(fixed.output).toMatch(SERVED);
+    publishServed();
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Fixed report 2:');
   }, 300_000);
 
@@ -125,18 +98,14 @@ describe('publishes through the publishing service', () => {
     expect(other.output).toMatch(/^Took .*apply \d+\.\d s\.$/m);
     // The service, still up, reads the store that build's steps left.
     edit(4, (markdown) => `${markdown}\nAnd one more, through the service again.\n`);
-    const again = publish();
-    expect(again.status, again.output).toBe(0);
-    expect(again.output).toMatch(SERVED);
+    publishServed();
   }, 300_000);
 
   it('renders with the new bundle a whole build of the site made', () => {
     const whole = buildSite(content, out);
     expect(whole.status, whole.output).toBe(0);
     edit(8, (markdown) => markdown.replace('title: "Synthetic report 8:', 'title: "Rebuilt report 8:'));
-    const after = publish();
-    expect(after.status, after.output).toBe(0);
-    expect(after.output).toMatch(SERVED);
+    publishServed();
     expect(readFileSync(join(out, 'feed.xml'), 'utf8')).toContain('Rebuilt report 8:');
   }, 300_000);
 
@@ -150,7 +119,7 @@ describe('publishes through the publishing service', () => {
   }, 300_000);
 
   it('leaves no socket once stopped, and a publish then runs its steps itself', async () => {
-    await stopService();
+    await stopService(service!);
     expect(existsSync(socket)).toBe(false);
     edit(6, (markdown) => `${markdown}\nPublished with no service.\n`);
     const alone = publish();

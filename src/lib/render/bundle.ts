@@ -32,7 +32,6 @@ import { isESMImportedImage } from 'astro/assets/utils';
 export interface RenderEntry {
   createApp: () => BaseApp;
   StaticPaths: new (app: BaseApp) => { getAll(): Promise<PathWithRoute[]> };
-  syncContent: typeof import('./content-sync.ts').syncContent;
   contentSyncer: typeof import('./content-sync.ts').contentSyncer;
   forgetContent: typeof import('./entry.ts').forgetContent;
 }

@@ -10,7 +10,7 @@ import { forgetSite } from '../content/articles';
 
 export { createApp } from 'astro/app/entrypoint';
 export { StaticPaths } from 'astro:static-paths';
-export { contentSyncer, syncContent } from './content-sync';
+export { contentSyncer } from './content-sync';
 
 /**
  * Forgets what the pages' modules remember of the content and the clock,
