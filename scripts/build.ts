@@ -38,13 +38,7 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit, type PhaseEnd } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import {
-  BUNDLE_OUT,
-  OVER_LAST_SITE,
-  RECORD_OUT,
-  readPageRecord,
-  removedFiles,
-} from '../src/lib/integrations/page-record.ts';
+import { BUNDLE_OUT, OVER_LAST_SITE, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/render/record.ts';
 import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
 import {
   bundleFolder,
@@ -58,7 +52,7 @@ import {
   writeSiteRecord,
   type SiteRecord,
 } from './site-record.ts';
-import type { PageRecord } from '../src/lib/integrations/page-record.ts';
+import type { PageRecord } from '../src/lib/render/record.ts';
 import { PARTS_FILE, SEARCH_FOLDER } from './search-index.ts';
 import { servedSetting, servedStep, serviceSocket } from './publish-service.ts';
 import {

@@ -21,7 +21,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
-import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/integrations/page-record.ts';
+import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/render/record.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import type { ContentSyncer } from '../src/lib/render/content-sync.ts';

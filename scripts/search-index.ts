@@ -41,7 +41,7 @@ import { Parser } from 'htmlparser2';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
-import type { PageRecord } from '../src/lib/integrations/page-record.ts';
+import type { PageRecord } from '../src/lib/render/record.ts';
 
 /** What the search step reads of the record of a site's pages. */
 interface PageList {
@@ -254,7 +254,7 @@ export interface SearchIndexResult {
 /**
  * The site in place, for a publish whose folder holds the files of its
  * change alone (scripts/staged-output.ts, `applyChange`): its folder, and
- * every page of the site once changed (src/lib/integrations/page-record.ts).
+ * every page of the site once changed (src/lib/render/record.ts).
  */
 export interface SiteInPlace {
   site: string;

@@ -2,7 +2,7 @@
  * What a publish needs of the site it changes, and how it makes the new one.
  *
  * Every build keeps, among the build caches, the record of its target's
- * pages (src/lib/integrations/page-record.ts) with two stamps: the folder it
+ * pages (src/lib/render/record.ts) with two stamps: the folder it
  * describes, by device and inode (a rename keeps them, so the staging
  * folder's stamp is the target's once swapped in; a swap that never
  * happened leaves a record naming another folder), and the version of the
@@ -31,7 +31,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { PageKeys, PageRecord } from '../src/lib/integrations/page-record.ts';
+import type { PageKeys, PageRecord } from '../src/lib/render/record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
 import { siteFiles, walkSite } from './site-files.ts';
 
@@ -41,7 +41,7 @@ export interface SiteRecord {
   /** The version of the site's code that built it (src/lib/routes/site-code.ts). */
   code: string;
   pages: PageRecord;
-  /** Each page's key, for the pages that have one (src/lib/integrations/page-record.ts). */
+  /** Each page's key, for the pages that have one (src/lib/render/record.ts). */
   keys: PageKeys;
   /**
    * The files of pages rendered outside Astro's build (scripts/publish-pages.ts)

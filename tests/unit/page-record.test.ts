@@ -1,5 +1,5 @@
 /**
- * The record of a build's pages (src/lib/integrations/page-record.ts), and
+ * The record of a build's pages (src/lib/render/record.ts), and
  * what a publish does with the site in place (scripts/site-record.ts).
  */
 import {
@@ -25,7 +25,7 @@ import {
   siteRecordOf,
   removedFiles,
   type PageRecord,
-} from '@/lib/integrations/page-record';
+} from '@/lib/render/record';
 import {
   copyForPublish,
   deleteFiles,
