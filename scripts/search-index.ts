@@ -4,15 +4,13 @@
  * index is written in parts").
  *
  * A page is searchable when it marks its text with `data-pagefind-body`.
- * Searchable pages are grouped by their day: the day in their address (an
- * article's `/<section>/<year>/<month>/<day>/<slug>/`), else the day they
- * were published (a live blog and each of its updates, from the page's
- * `article:published_time`): whole days, oldest first, until a part holds
- * at least `partPages` pages; a page with neither goes into the newest
- * part. A new article or a live update therefore changes the newest part
- * (and a live update, its blog's part), and a correction the part of its
- * article's day, while the older parts keep their pages and so their
- * bounds. A part holds at most `partPages` pages and one day's more,
+ * Searchable pages are grouped by the day in their address (an article's
+ * `/<section>/<year>/<month>/<day>/<slug>/`): whole days, oldest first,
+ * until a part holds at least `partPages` pages; pages with no day in their
+ * address (live blogs) go into the newest part. A new article or a live
+ * update therefore changes the newest part only, and a correction the part
+ * of its article's day, while the older parts keep their pages and so
+ * their bounds. A part holds at most `partPages` pages and one day's more,
  * however large the archive, so what a publish indexes does not grow with
  * it.
  *
@@ -60,7 +58,7 @@ export const PARTS_FILE = `${SEARCH_FOLDER}/parts.json`;
 /** A page of the built site: its path under the output folder (`world/2022/05/23/slug/index.html`). */
 export interface SearchPage {
   path: string;
-  /** The page's day (`2022-05-23`, `pageDay`), when it has one. */
+  /** The day in the page's address (`2022-05-23`), when it has one. */
   day?: string;
 }
 
@@ -128,25 +126,6 @@ export function addressDay(path: string): string | undefined {
   return found ? `${found[1]}-${found[2]}-${found[3]}` : undefined;
 }
 
-const PUBLISHED_TIME = Buffer.from('<meta property="article:published_time" content="');
-
-/**
- * The day of a searchable page: the day in its address, else the day its
- * `article:published_time` says it was published (`2022-05-23T09:00:00+04:00`:
- * `2022-05-23`, the day where it was published), else `undefined`. The
- * first such tag is the page's own, in its head: text on a page has its
- * `<` escaped.
- */
-export function pageDay(path: string, html: Buffer): string | undefined {
-  const fromAddress = addressDay(path);
-  if (fromAddress !== undefined) return fromAddress;
-  const at = html.indexOf(PUBLISHED_TIME);
-  if (at === -1) return undefined;
-  const start = at + PUBLISHED_TIME.length;
-  const day = html.toString('latin1', start, start + 10);
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
-}
-
 /**
  * The parts `pages` are indexed in, oldest first: whole days in order, a
  * part closed once it holds `partPages` pages, and the pages without a day
@@ -194,13 +173,10 @@ type HashedPage = SearchPage & { hash: string };
 
 /**
  * What the last run read of each page, by its path: the file's signature
- * (src/lib/file-memo.ts), the hash of what Pagefind reads of it if it is searchable
- * (`null` if not), and its day (`null` if it has none). A page whose file is the
- * one read last time is not read.
+ * (src/lib/file-memo.ts) and the hash of what Pagefind reads of it if it is searchable
+ * (`null` if not). A page whose file is the one read last time is not read.
  */
-type PageRead = [signature: string, hash: string | null, day: string | null];
-/** What an earlier version read of a page: no day. */
-type EarlierPageRead = [signature: string, hash: string | null];
+type PageRead = [signature: string, hash: string | null];
 const PAGES_READ = 'pages-read.json';
 
 /** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
@@ -320,21 +296,22 @@ export async function writeSearchIndex(
   const paths = over ? over.pages.filter((path) => path.endsWith('.html')).sort() : written;
   const inChange = new Set(written);
   const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
-  const lastRead = await readMemo<PageRead | EarlierPageRead>(join(cacheDir, PAGES_READ));
+  const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
   const read: Record<string, PageRead> = {};
   const found = await Array.fromAsync(
     readAhead(paths, READ_AHEAD, async (path): Promise<HashedPage | undefined> => {
       const file = locate(path);
       const signature = fileSignature(file) ?? '';
       let known = lastRead[path];
-      if (known?.[0] !== signature || known.length !== 3) {
+      if (known?.[0] !== signature) {
         const bytes = await readFile(file);
-        known = isSearchable(bytes)
-          ? [signature, createHash('sha256').update(searchedHtml(bytes)).digest('hex'), pageDay(path, bytes) ?? null]
-          : [signature, null, null];
+        known = [
+          signature,
+          isSearchable(bytes) ? createHash('sha256').update(searchedHtml(bytes)).digest('hex') : null,
+        ];
       }
       read[path] = known;
-      return known[1] === null ? undefined : { path, day: known[2] ?? undefined, hash: known[1] };
+      return known[1] === null ? undefined : { path, day: addressDay(path), hash: known[1] };
     }),
   );
   const searchable = found.filter((page) => page !== undefined);

@@ -20,7 +20,6 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   addressDay,
-  pageDay,
   isSearchable,
   partName,
   searchedHtml,
@@ -59,28 +58,6 @@ describe('which pages are searched', () => {
     expect(addressDay('live/russia-ukraine/updates/mission-silent/index.html')).toBeUndefined();
     expect(addressDay('world/page/2022/index.html')).toBeUndefined();
     expect(addressDay('world/2022/05/23/index.html')).toBeUndefined();
-  });
-
-  it('dates a page without a day in its address by its own publication, in the place it was published', () => {
-    const head = (published: string) =>
-      Buffer.from(
-        `<!doctype html><head><meta property="article:published_time" content="${published}"></head><body>` +
-          // An article quoting the tag has it escaped, and comes after the page's own.
-          '<p>&lt;meta property="article:published_time" content="1999-01-01"&gt;</p></body>',
-      );
-    expect(pageDay('live/russia-ukraine/index.html', head('2022-05-23T23:30:00-04:00'))).toBe('2022-05-23');
-    expect(pageDay('live/russia-ukraine/updates/mission-silent/index.html', head('2022-05-24T00:10:00+04:00'))).toBe(
-      '2022-05-24',
-    );
-    // The address wins for an article; a page with neither has no day, and goes into the newest part.
-    expect(pageDay('world/2022/05/23/slug/index.html', head('2022-05-22T23:00:00Z'))).toBe('2022-05-23');
-    expect(
-      pageDay(
-        'live/blog/index.html',
-        Buffer.from('<body><p>&lt;meta property="article:published_time" content="2022-05-23"&gt;</p>'),
-      ),
-    ).toBeUndefined();
-    expect(pageDay('live/blog/index.html', head('soon'))).toBeUndefined();
   });
 });
 
@@ -311,23 +288,11 @@ describe('writing the index', () => {
     utimesSync(join(site, page), time, time);
     fresh();
     await writeSearchIndex(site, readCache, 1);
-    const read = JSON.parse(readFileSync(join(readCache, 'pages-read.json'), 'utf8')) as Record<string, unknown[]>;
+    const read = JSON.parse(readFileSync(join(readCache, 'pages-read.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(read).sort()).toEqual(
       [page, 'live/blog/index.html', 'world/2022/05/23/diplomat/index.html', 'world/index.html'].sort(),
     );
-    expect(read['world/index.html']).toEqual([expect.any(String), null, null]);
-    expect(read[page]).toEqual([expect.any(String), expect.any(String), '2021-03-04']);
-    // What an earlier version wrote, without the day, is read again.
-    const memo = join(readCache, 'pages-read.json');
-    writeFileSync(
-      memo,
-      JSON.stringify(
-        Object.fromEntries(Object.entries(read).map(([path, [signature, hash]]) => [path, [signature, hash]])),
-      ),
-    );
-    fresh();
-    await writeSearchIndex(site, readCache, 1);
-    expect(JSON.parse(readFileSync(memo, 'utf8'))).toEqual(read);
+    expect(read['world/index.html']).toEqual([expect.any(String), null]);
 
     // The same file, written into with as many bytes and its time put back: taken for the file read last time.
     const html = readFileSync(join(site, page), 'utf8');
