@@ -13,8 +13,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PathWithRoute, RouteData } from 'astro';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -127,6 +129,32 @@ describe('the record of a build', () => {
     expect(overLastSite({})).toBe(false);
     expect(overLastSite({ BROADSIDE_OVER_LAST_SITE: '' })).toBe(false);
     expect(overLastSite({ BROADSIDE_OVER_LAST_SITE: '1' })).toBe(true);
+  });
+});
+
+describe("a publish's own process", () => {
+  it("loads none of Astro's code: the record is read without Astro's app", () => {
+    // The modules scripts/build.ts imports for their values, each loaded as the build loads it.
+    const build = readFileSync(join(import.meta.dirname, '../../scripts/build.ts'), 'utf8');
+    const imported = [...build.matchAll(/^import (?!type )[^;]*? from '(\.[^']+)';$/gms)].map(([, path]) => path!);
+    expect(imported).toContain('../src/lib/render/record.ts');
+    const loads = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { registerHooks } from 'node:module';
+         const loaded = [];
+         registerHooks({ resolve(specifier, context, next) { const found = next(specifier, context); loaded.push(found.url); return found; } });
+         for (const path of ${JSON.stringify(imported)}) await import(new URL(path, ${JSON.stringify(pathToFileURL(join(import.meta.dirname, '../../scripts/build.ts')).href)}).href);
+         console.log(JSON.stringify(loaded));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(loads.status, loads.stderr).toBe(0);
+    const loaded = JSON.parse(loads.stdout) as string[];
+    expect(loaded.length).toBeGreaterThan(imported.length);
+    expect(loaded.filter((url) => url.includes('/node_modules/astro/'))).toEqual([]);
   });
 });
 
