@@ -135,7 +135,8 @@ describe('the record of a build', () => {
 describe("a publish's own process", () => {
   it("loads none of Astro's code: the record is read without Astro's app", () => {
     // The modules scripts/build.ts imports for their values, each loaded as the build loads it.
-    const build = readFileSync(join(import.meta.dirname, '../../scripts/build.ts'), 'utf8');
+    const buildScript = join(import.meta.dirname, '../../scripts/build.ts');
+    const build = readFileSync(buildScript, 'utf8');
     const imported = [...build.matchAll(/^import (?!type )[^;]*? from '(\.[^']+)';$/gms)].map(([, path]) => path!);
     expect(imported).toContain('../src/lib/render/record.ts');
     const loads = spawnSync(
@@ -146,7 +147,7 @@ describe("a publish's own process", () => {
         `import { registerHooks } from 'node:module';
          const loaded = [];
          registerHooks({ resolve(specifier, context, next) { const found = next(specifier, context); loaded.push(found.url); return found; } });
-         for (const path of ${JSON.stringify(imported)}) await import(new URL(path, ${JSON.stringify(pathToFileURL(join(import.meta.dirname, '../../scripts/build.ts')).href)}).href);
+         for (const path of ${JSON.stringify(imported)}) await import(new URL(path, ${JSON.stringify(pathToFileURL(buildScript).href)}).href);
          console.log(JSON.stringify(loaded));`,
       ],
       { encoding: 'utf8' },

@@ -14,6 +14,8 @@ export type PageRecord = Record<string, string>;
 export const RECORD_OUT = 'BROADSIDE_PAGES_OUT';
 /** The environment variable that, set to `1`, has the build write over the copy of the last site in its output folder. */
 export const OVER_LAST_SITE = 'BROADSIDE_OVER_LAST_SITE';
+/** The environment variable naming where a build keeps the bundle that rendered its pages (src/lib/render/bundle.ts). */
+export const BUNDLE_OUT = 'BROADSIDE_BUNDLE_OUT';
 
 /** Whether this build writes over a copy of the last site (a publish) rather than into an empty folder. */
 export const overLastSite = (env: NodeJS.ProcessEnv = process.env): boolean => env[OVER_LAST_SITE] === '1';
@@ -82,6 +84,3 @@ export function readPageRecord(file: string): { pages: PageRecord; keys: PageKey
   const record = JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord; keys: PageKeys; rendered?: string[] };
   return { ...record, rendered: record.rendered ?? [] };
 }
-
-/** The environment variable naming where a build keeps the bundle that rendered its pages (src/lib/render/bundle.ts). */
-export const BUNDLE_OUT = 'BROADSIDE_BUNDLE_OUT';
