@@ -177,6 +177,18 @@ type HashedPage = SearchPage & { hash: string };
  * (`null` if not). A page whose file is the one read last time is not read.
  */
 type PageRead = [signature: string, hash: string | null];
+/**
+ * What a run keeps of what it read: every page, and the signature of the
+ * list of parts it wrote. A build or publish puts that list into the site
+ * in place by renaming it, as it does every other file it wrote, so a site
+ * in place whose list has that signature holds the pages that run read
+ * (or wrote), untouched since: the next publish over it trusts what it
+ * read of them without asking the file system about each.
+ */
+interface PagesRead {
+  pages: Record<string, PageRead>;
+  parts?: string | undefined;
+}
 const PAGES_READ = 'pages-read.json';
 
 /** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
@@ -296,25 +308,33 @@ export async function writeSearchIndex(
   const paths = over ? over.pages.filter((path) => path.endsWith('.html')).sort() : written;
   const inChange = new Set(written);
   const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
-  const lastRead = await readMemo<PageRead>(join(cacheDir, PAGES_READ));
+  const last = (await readMemo<unknown>(join(cacheDir, PAGES_READ))) as Partial<PagesRead>;
+  const lastRead = last.pages ?? {};
   const read: Record<string, PageRead> = {};
-  const found = await Array.fromAsync(
-    readAhead(paths, READ_AHEAD, async (path): Promise<HashedPage | undefined> => {
-      const file = locate(path);
-      const signature = fileSignature(file) ?? '';
-      let known = lastRead[path];
-      if (known?.[0] !== signature) {
-        const bytes = await readFile(file);
-        known = [
-          signature,
-          isSearchable(bytes) ? createHash('sha256').update(searchedHtml(bytes)).digest('hex') : null,
-        ];
-      }
+  const pageOf = (path: string, [, hash]: PageRead) => (hash === null ? [] : [{ path, day: addressDay(path), hash }]);
+  // The pages in place that the last run read, when the site in place is the one it read.
+  const trusted = over && last.parts !== undefined && last.parts === fileSignature(join(over.site, PARTS_FILE));
+  const toRead: string[] = [];
+  const searchable: HashedPage[] = [];
+  for (const path of paths) {
+    const known = trusted && !inChange.has(path) ? lastRead[path] : undefined;
+    if (known) {
       read[path] = known;
-      return known[1] === null ? undefined : { path, day: addressDay(path), hash: known[1] };
-    }),
-  );
-  const searchable = found.filter((page) => page !== undefined);
+      searchable.push(...pageOf(path, known));
+    } else toRead.push(path);
+  }
+  for await (const page of readAhead(toRead, READ_AHEAD, async (path) => {
+    const file = locate(path);
+    const signature = fileSignature(file) ?? '';
+    let known = lastRead[path];
+    if (known?.[0] !== signature) {
+      const bytes = await readFile(file);
+      known = [signature, isSearchable(bytes) ? createHash('sha256').update(searchedHtml(bytes)).digest('hex') : null];
+    }
+    read[path] = known;
+    return pageOf(path, known);
+  }))
+    searchable.push(...page);
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
   const parts = searchParts(searchable, partPages);
   const used = new Set<string>([PAGES_READ, DISCARDED]);
@@ -355,7 +375,10 @@ export async function writeSearchIndex(
   const listed = folders.reverse().map((folder) => `/${SEARCH_FOLDER}/${folder}/`);
   mkdirSync(join(siteDir, SEARCH_FOLDER), { recursive: true });
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
-  await writeMemo(join(cacheDir, PAGES_READ), read);
+  await writeMemo(join(cacheDir, PAGES_READ), {
+    pages: read,
+    parts: fileSignature(join(siteDir, PARTS_FILE)),
+  } satisfies PagesRead);
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) discard(join(cacheDir, name));
   // Deleted by the next run if this one cannot (a file in use, or the process ends first).
   const cleared = rm(discarded, { recursive: true, force: true }).catch(() => undefined);

@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   utimesSync,
   writeFileSync,
@@ -288,7 +289,9 @@ describe('writing the index', () => {
     utimesSync(join(site, page), time, time);
     fresh();
     await writeSearchIndex(site, readCache, 1);
-    const read = JSON.parse(readFileSync(join(readCache, 'pages-read.json'), 'utf8')) as Record<string, unknown>;
+    const { pages: read } = JSON.parse(readFileSync(join(readCache, 'pages-read.json'), 'utf8')) as {
+      pages: Record<string, unknown>;
+    };
     expect(Object.keys(read).sort()).toEqual(
       [page, 'live/blog/index.html', 'world/2022/05/23/diplomat/index.html', 'world/index.html'].sort(),
     );
@@ -347,6 +350,43 @@ describe('writing the index', () => {
     await writeSearchIndex(whole, join(root, 'whole-cache'), 1);
     expect(listed(whole)).toEqual(listed(change));
     expect(files(join(change, newest!))).toEqual(files(join(whole, newest!)));
+  });
+
+  it('trusts what it read of the pages in place while the site in place is the one it read', async () => {
+    const inPlace = join(root, 'trusted-in-place');
+    const change = join(root, 'trusted-change');
+    const trustCache = join(root, 'trusted-cache');
+    const page = 'world/2021/03/04/harbour/index.html';
+    const pages = [page, 'world/2022/05/23/diplomat/index.html'];
+    for (const [path, title] of [
+      [pages[0]!, 'Harbour reopens'],
+      [pages[1]!, 'Diplomat resigns'],
+    ] as const) {
+      mkdirSync(join(inPlace, path, '..'), { recursive: true });
+      writeFileSync(join(inPlace, path), article(title, `${title}.`));
+    }
+    await writeSearchIndex(inPlace, trustCache, 1);
+    const list = join(inPlace, 'pagefind/parts.json');
+    // A publish over the site in place, its change put in place as a publish puts it: by renaming its files.
+    const publish = async () => {
+      rmSync(change, { recursive: true, force: true });
+      mkdirSync(change);
+      const result = await writeSearchIndex(change, trustCache, 1, { site: inPlace, pages });
+      renameSync(join(change, 'pagefind/parts.json'), list);
+      return result;
+    };
+
+    // A page in place written behind the builds' backs: not asked about, since no build or publish wrote it.
+    rmSync(join(inPlace, page));
+    writeFileSync(join(inPlace, page), article('Harbour reopens', 'Written by hand.'));
+    expect(await publish()).toMatchObject({ indexed: [] });
+    expect(await publish()).toMatchObject({ indexed: [] });
+
+    // Once the site in place is not the one the last run read (its list of parts is another file), every page is read.
+    const parts = readFileSync(list);
+    rmSync(list);
+    writeFileSync(list, parts);
+    expect(await publish()).toMatchObject({ indexed: ['2021-03-04'] });
   });
 
   it.each([0, -5, 2.5, Number.NaN])('refuses parts of %s pages', async (size) => {
