@@ -9,12 +9,12 @@
  * after one edited article (`npm run build`, the yardstick), then publishes
  * another edited article (`npm run publish`, which renders only what the
  * change shows), then one new update to the live blog (the time from a
- * changed file to the whole new site in place), then the same two through
- * the publishing service (`npm run publish:service`, started after them),
- * and prints a table: wall time, milliseconds per article, peak memory
- * (the highest high-water resident set of any process of the build, or of
- * the service), output size, and the time of each of the build's steps as
- * the build reports it.
+ * changed file to the whole new site in place), then one new article, the
+ * newest of all, then the same three through the publishing service
+ * (`npm run publish:service`, started after them), and prints a table:
+ * wall time, milliseconds per article, peak memory (the highest high-water
+ * resident set of any process of the build, or of the service), output
+ * size, and the time of each of the build's steps as the build reports it.
  *
  * With `--cold`, each size is built cold once and nothing more: the one-off
  * build of an archive too large to build five times in an hour (100,000).
@@ -46,6 +46,21 @@ const withBareBlog = args.includes('--bare-blog');
 const coldOnly = args.includes('--cold');
 const sizes = args.map(Number).filter(Boolean);
 const counts = sizes.length > 0 ? sizes : [100, 1000, 5000];
+
+/** A new article in the benchmark's first section and tags, published after every article of the corpus. */
+function newestArticle(name: string): string {
+  return `---
+title: "A new article: ${name}"
+standfirst: Published after everything else in the archive.
+section: world
+published: 2026-01-05T09:00:00+00:00
+timezone: Europe/London
+tags: [topic-1, topic-4]
+---
+
+The newest article of the archive, at the top of the front page, its section and its tags.
+`;
+}
 
 interface Run {
   seconds: number;
@@ -194,9 +209,16 @@ for (const count of counts) {
       '---\ntime: 2022-05-23T16:00:00+04:00\ntitle: A new update\n---\n\nA new update, posted while the blog is live.\n',
     );
     const liveUpdate = await build(content, out, { publish: true });
+    // Publish one new article, newer than any in the archive: what it costs to list it first.
+    const newArticle = (name: string) => {
+      mkdirSync(join(content, 'articles/2026'), { recursive: true });
+      writeFileSync(join(content, `articles/2026/${name}.md`), newestArticle(name));
+    };
+    newArticle('bench-new-article');
+    const added = await build(content, out, { publish: true });
     // The same two through the publishing service, started (and readied) after the publishes above.
     const { service } = await startService(out, environment(content));
-    let served: [Run, Run];
+    let served: [Run, Run, Run];
     try {
       correct(Math.floor(count / 2) + 2);
       const edit = await build(content, out, { publish: true, service: service.pid });
@@ -204,7 +226,9 @@ for (const count of counts) {
         join(content, 'live/russia-ukraine/updates/bench-served-update.md'),
         '---\ntime: 2022-05-23T16:05:00+04:00\ntitle: Another update\n---\n\nAnother update, through the service.\n',
       );
-      served = [edit, await build(content, out, { publish: true, service: service.pid })];
+      const update = await build(content, out, { publish: true, service: service.pid });
+      newArticle('bench-served-article');
+      served = [edit, update, await build(content, out, { publish: true, service: service.pid })];
     } finally {
       await stopService(service);
     }
@@ -219,8 +243,10 @@ for (const count of counts) {
       ['whole build after one edit', wholeAfterEdit],
       ['publish one edit', warm],
       ['publish one new live update', liveUpdate],
+      ['publish one new article', added],
       ['publish one edit, publishing service', served[0]],
       ['publish one new live update, publishing service', served[1]],
+      ['publish one new article, publishing service', served[2]],
       ...(bareBlog ? [['bare blog, cold', bareBlog] as const] : []),
     ] as const) {
       rows.push(rowOf(count, name, run));

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ageNotice, fullYearsSince, MIN_YEARS } from '@/lib/time/age';
+import { ageNotice, fullYearsSince, hasAgeNotice, MIN_YEARS } from '@/lib/time/age';
 import type { Timestamp } from '@/lib/time/dates';
 
 const zone = 'Asia/Dubai';
@@ -55,5 +56,41 @@ describe('ageNotice', () => {
     expect(ageNotice(day('2022-05-23'), at('2027-05-24T12:00:00+04:00'), zone)).toBe(
       'This article is more than 5 years old',
     );
+  });
+});
+
+describe('hasAgeNotice', () => {
+  const zones = ['Asia/Dubai', 'Pacific/Kiritimati', 'Pacific/Apia', 'America/St_Johns', 'Europe/London', 'UTC'];
+  const aroundAnniversary = fc.integer({
+    min: (MIN_YEARS * 365 - 4) * 86_400_000,
+    max: (MIN_YEARS * 366 + 4) * 86_400_000,
+  });
+  const anyTime = fc.integer({ min: -10 * 366 * 86_400_000, max: 10 * 366 * 86_400_000 });
+  const published = fc.oneof(
+    fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((date): Timestamp => ({ kind: 'date', date: date.toISOString().slice(0, 10) })),
+    fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+      .map((date): Timestamp => ({ kind: 'datetime', instant: date })),
+  );
+  const start = (timestamp: Timestamp) =>
+    timestamp.kind === 'date' ? Date.parse(`${timestamp.date}T00:00:00Z`) : timestamp.instant.getTime();
+
+  it('answers as ageNotice does, near the anniversary and far from it, in any zone', () => {
+    fc.assert(
+      fc.property(published, fc.oneof(aroundAnniversary, anyTime), fc.constantFrom(...zones), (at, after, timeZone) => {
+        const now = new Date(start(at) + after);
+        expect(hasAgeNotice(at, now, timeZone)).toBe(ageNotice(at, now, timeZone) !== undefined);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('turns at the anniversary itself', () => {
+    expect(hasAgeNotice(day('2025-11-28'), at('2026-11-28T23:59:00+04:00'), zone)).toBe(false);
+    expect(hasAgeNotice(day('2025-11-28'), at('2026-11-29T00:00:00+04:00'), zone)).toBe(true);
+    expect(hasAgeNotice(instant('2025-11-28T10:00:00Z'), at('2026-11-28T09:59:59Z'), zone)).toBe(false);
+    expect(hasAgeNotice(instant('2025-11-28T10:00:00Z'), at('2026-11-28T10:00:01Z'), zone)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * build: a key must change whenever what the page shows changes, and only then.
  */
 import { describe, expect, it } from 'vitest';
-import { articlePageKey, type Article } from '@/lib/content/articles';
+import { articlePageKey, newestPublishedFirst, type Article } from '@/lib/content/articles';
 import { keyWithAuthors, type Author } from '@/lib/content/authors';
 import { authorListingPaths } from '@/lib/routes/author-listings';
 import { listingPaths } from '@/lib/routes/listings';
@@ -121,5 +121,21 @@ describe('the key of each author page', () => {
     const before = paths('a1').map((path) => path.cacheKey);
     paths('a2').forEach((path, index) => expect(path.cacheKey).not.toBe(before[index]));
     expect(paths('a1').map((path) => path.cacheKey)).toEqual(before);
+  });
+});
+
+describe('newestPublishedFirst', () => {
+  it('orders by the instant of publication in each zone, newest first, ties by id', () => {
+    const dated = (id: string, date: string, timezone: string) =>
+      ({ id, data: { published: { kind: 'date', date }, timezone } }) as unknown as Article;
+    const articles = [
+      article('b', 'd', new Date('2024-03-01T12:00:00Z')),
+      dated('tokyo', '2024-03-02', 'Asia/Tokyo'), // midnight in Tokyo: 2024-03-01T15:00Z
+      article('a', 'd', new Date('2024-03-01T12:00:00Z')),
+      dated('london', '2024-03-02', 'Europe/London'), // 2024-03-02T00:00Z
+      article('c', 'd', new Date('2023-01-01T00:00:00Z')),
+    ];
+    expect(newestPublishedFirst(articles).map(({ id }) => id)).toEqual(['london', 'tokyo', 'a', 'b', 'c']);
+    expect(articles.map(({ id }) => id)).toEqual(['b', 'tokyo', 'a', 'london', 'c']);
   });
 });

@@ -29,6 +29,7 @@ const KNOWN: Record<string, string> = {
   'src/lib/time/dates.ts keptTimes': 'keyed by the timestamp and zone asked about',
   'src/lib/time/dates.ts clockFormats': 'keyed by the zone asked about',
   'src/lib/time/dates.ts zoneNameFormat': 'keyed by the zone asked about',
+  'src/lib/routes/permalinks.ts permalinks': "keyed by an entry's data, which is never changed once read",
   'src/lib/routes/sitemap-pages.ts worked': 'keyed by the list of articles, a new list for every render',
 };
 

@@ -4,7 +4,7 @@
  * together (src/content.config.ts). Every page and feed asks here.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ageNotice } from '../time/age';
+import { hasAgeNotice } from '../time/age';
 import { toInstant, type Timestamp } from '../time/dates';
 import { latestNewsTime, liveBlogChange, updateChange } from './live-changes';
 import { authorCredit, creditedAuthors, type AuthorCredit } from './authors';
@@ -71,11 +71,16 @@ export function latestKeyEvent(blog: LiveBlog): LiveUpdate | undefined {
   return blog.updates.find((update) => update.data.keyEvent);
 }
 
-/** Articles newest first by publication, ties broken by id so builds are stable. */
-export function byNewestPublished(a: Article, b: Article): number {
-  const difference =
-    toInstant(b.data.published, b.data.timezone).getTime() - toInstant(a.data.published, a.data.timezone).getTime();
-  return difference || a.id.localeCompare(b.id);
+/**
+ * Articles newest first by publication, ties broken by id so builds are
+ * stable. Each article's instant is worked out once, not at each of the
+ * sort's comparisons (about 800,000 at 50,000 articles).
+ */
+export function newestPublishedFirst<T extends Pick<Article, 'id' | 'data'>>(articles: readonly T[]): T[] {
+  return articles
+    .map((article) => ({ article, time: toInstant(article.data.published, article.data.timezone).getTime() }))
+    .sort((a, b) => b.time - a.time || a.article.id.localeCompare(b.article.id))
+    .map(({ article }) => article);
 }
 
 /** One clock for the whole build, so every page of it is judged at the same moment. */
@@ -83,7 +88,7 @@ let builtAt = new Date();
 
 /** Whether an article already carries the age notice at build time (see AgeNotice). */
 export function oldAtBuild(published: Timestamp, timeZone: string): boolean {
-  return ageNotice(published, builtAt, timeZone) !== undefined;
+  return hasAgeNotice(published, builtAt, timeZone);
 }
 
 /**
@@ -111,7 +116,7 @@ export function forgetSite(): void {
 }
 
 async function loadSite() {
-  const articles = (await getCollection('articles')).sort(byNewestPublished);
+  const articles = newestPublishedFirst(await getCollection('articles'));
   const updates = new Map<string, LiveUpdate[]>();
   for (const entry of await getCollection('liveUpdates')) {
     const blogId = blogOfUpdate(entry.id);

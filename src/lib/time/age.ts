@@ -56,6 +56,26 @@ export function fullYearsSince(published: Timestamp, now: Date, timeZone: string
   return Math.max(0, pastAnniversary ? years : years - 1);
 }
 
+const DAY = 86_400_000;
+
+/**
+ * Whether an article published at `published` carries the notice at `now`
+ * (`ageNotice` gives one), answered from the two instants alone when they
+ * are far from the anniversary: `MIN_YEARS` calendar years are at least 365
+ * and at most 366 days each, and a zone's offset, a change of it, or a
+ * date's whole day move the anniversary by less than two days more. Only
+ * near it are the calendar fields worked out in the article's zone, which
+ * a build asked of every article, and which cost a third of a second at
+ * 50,000.
+ */
+export function hasAgeNotice(published: Timestamp, now: Date, timeZone: string): boolean {
+  const then = published.kind === 'date' ? Date.parse(`${published.date}T00:00:00Z`) : published.instant.getTime();
+  const elapsed = now.getTime() - then;
+  if (elapsed < (MIN_YEARS * 365 - 2) * DAY) return false;
+  if (elapsed > (MIN_YEARS * 366 + 2) * DAY) return true;
+  return fullYearsSince(published, now, timeZone) >= MIN_YEARS;
+}
+
 /** The notice for an article published at `published`, or `undefined` while it is younger than `MIN_YEARS`. */
 export function ageNotice(published: Timestamp, now: Date, timeZone: string): string | undefined {
   const years = fullYearsSince(published, now, timeZone);
