@@ -20,7 +20,7 @@ export function articleSlug({ id, data }: PermalinkSource): string {
 /**
  * Each article's permalink, by its entry's `data`: every route, list, feed
  * and rule asks for it again, about fifteen times an article, and at 50,000
- * articles working it out each time was a second of every publish. An
+ * articles working it out each time was most of a second of every publish. An
  * entry's data is never changed once read, and a changed entry is a new
  * object, so what is kept for an object holds for as long as it lives.
  */
