@@ -38,7 +38,15 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit, type PhaseEnd } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import { BUNDLE_OUT, OVER_LAST_SITE, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/render/record.ts';
+import {
+  BUNDLE_OUT,
+  OVER_LAST_SITE,
+  RECORD_OUT,
+  readPageRecord,
+  recordChangeFile,
+  removedFiles,
+  type RecordChange,
+} from '../src/lib/render/record.ts';
 import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
 import {
   bundleFolder,
@@ -52,7 +60,6 @@ import {
   writeSiteRecord,
   type SiteRecord,
 } from './site-record.ts';
-import type { PageRecord } from '../src/lib/render/record.ts';
 import { PARTS_FILE, SEARCH_FOLDER } from './search-index.ts';
 import { servedSetting, servedStep, serviceSocket } from './publish-service.ts';
 import {
@@ -187,7 +194,8 @@ async function build(): Promise<void> {
   process.env[BUNDLE_OUT] = newBundle;
   process.env[OVER_LAST_SITE] = last ? '1' : '';
   mkdirSync(dirname(newRecord), { recursive: true });
-  for (const path of [newRecord, newBundle]) rmSync(path, { recursive: true, force: true });
+  for (const path of [newRecord, recordChangeFile(newRecord), newBundle])
+    rmSync(path, { recursive: true, force: true });
 
   const hadTarget = existsSync(target);
   // A change to the content alone is rendered with the bundle that built the site in place, if the build
@@ -216,13 +224,14 @@ async function build(): Promise<void> {
     }
     await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   }
-  const record = readPageRecord(newRecord);
-  const { pages } = record;
-  const removed = last ? removedFiles(last.pages, pages) : [];
+  // In place, the render step says which files its change adds (each must be in it) and removes; otherwise
+  // the record of Astro's build names every file of the new site.
+  const record = inPlace ? undefined : readPageRecord(newRecord);
+  const { removed, added } = record
+    ? { removed: last ? removedFiles(last.pages, record.pages) : [], added: Object.values(record.pages) }
+    : (JSON.parse(readFileSync(recordChangeFile(newRecord), 'utf8')) as RecordChange);
   if (last && !inPlace) deleteFiles(staging, removed);
-  // In place, the files of the paths that are new must be in the change; the others are the site's already.
-  const lastFiles = new Set(last && inPlace ? Object.values(last.pages) : []);
-  const missing = missingFiles(staging, inPlace ? pagesOutside(pages, lastFiles) : pages);
+  const missing = missingFiles(staging, added);
   if (missing.length > 0)
     fail(
       `the record of the pages names ${missing.length} file(s) the build did not write (${missing.slice(0, 3).join(', ')}): Astro's output names may have changed (docs/upgrading-astro.md)`,
@@ -244,14 +253,12 @@ async function build(): Promise<void> {
   if (inPlace) {
     try {
       await timed('apply', () => {
-        // The record goes into place with the change, by the same journal.
-        const pending = `${recordFile}.pending`;
-        writeSiteRecord(pending, target, code, record);
+        // The record, written by the render step with the site's stamps, goes into place with the change.
         const deletions = [...removed, ...droppedParts(target, staging)];
         const moves = changeMoves(staging, target, [PARTS_FILE]);
-        applyChange({ staging, target, moves, deletions, record: [pending, recordFile] });
+        applyChange({ staging, target, moves, deletions, record: [newRecord, recordFile] });
       });
-      rmSync(newRecord, { force: true });
+      rmSync(recordChangeFile(newRecord), { force: true });
     } catch (error) {
       const begun = existsSync(changeFile(target));
       fail(
@@ -274,7 +281,7 @@ async function build(): Promise<void> {
         rmSync(bundle, { recursive: true, force: true });
         renameSync(newBundle, bundle);
       }
-      writeSiteRecord(recordFile, staging, code, record);
+      writeSiteRecord(recordFile, staging, code, record!);
       replaceWithStaged(staging, target);
     });
     rmSync(newRecord, { force: true });
@@ -284,11 +291,6 @@ async function build(): Promise<void> {
     fail(`the new site could not take the place of the old one (${message})`, 1, outcome);
   }
   lock.release();
-}
-
-/** The pages of `pages` whose files are not among `files`: the paths a change adds. */
-function pagesOutside(pages: PageRecord, files: ReadonlySet<string>): PageRecord {
-  return Object.fromEntries(Object.entries(pages).filter(([, file]) => !files.has(file)));
 }
 
 /** The search parts of the site in place that the change's list of parts no longer names, as folders of the site. */
@@ -327,8 +329,9 @@ try {
   // A change the journal holds stays in the staging folder, for the next build to finish putting in place.
   const halfApplied = existsSync(changeFile(target));
   if (lock)
-    for (const path of [halfApplied ? undefined : staging, newRecord, newBundle])
-      if (path) rmSync(path, { recursive: true, force: true });
+    // The journal renames the new record into place with the rest.
+    for (const path of halfApplied ? [newBundle] : [staging, newRecord, recordChangeFile(newRecord), newBundle])
+      rmSync(path, { recursive: true, force: true });
   lock?.release();
   console.error(`\nBuild failed: ${failure.message}; ${failure.outcome}.`);
   process.exitCode = failure.exitCode;

@@ -21,7 +21,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
-import { outputFile, readPageRecord, siteRecordOf } from '../src/lib/render/record.ts';
+import {
+  outputFile,
+  readPageRecord,
+  recordChange,
+  recordChangeFile,
+  siteRecordOf,
+  writePageRecord,
+} from '../src/lib/render/record.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import type { ContentSyncer } from '../src/lib/render/content-sync.ts';
@@ -82,8 +89,11 @@ async function syncedRenderer(bundleFolder: string) {
 /**
  * Renders the change into `staging`, over the site in place at `target`,
  * with the bundle in `bundleFolder`; the record of the site's pages is read
- * from `lastRecordFile`, the new one written to `newRecordFile`. Resolves
- * with the process's exit status: 0, or `NEEDS_ASTRO`.
+ * from `lastRecordFile`, the new one written to `newRecordFile` with the
+ * same stamps (the same folder, changed in place, and the same code), ready
+ * to be renamed into place, and what it changes of the site's files beside
+ * it (`recordChangeFile`). Resolves with the process's exit status: 0, or
+ * `NEEDS_ASTRO`.
  */
 export async function publishPages([staging, target, bundleFolder, lastRecordFile, newRecordFile]: readonly (
   string | undefined
@@ -132,7 +142,8 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
   // Astro's cache holds another version of these, for as long as Astro's build has not run again (scripts/build.ts).
   const files = new Set(Object.values(now.pages));
   const rendered = new Set([...last.rendered, ...written].filter((file) => files.has(file)));
-  writeFileSync(newRecordFile, JSON.stringify({ ...now, rendered: [...rendered] }));
+  writePageRecord(newRecordFile, { ...last, ...now, rendered: [...rendered] });
+  writeFileSync(recordChangeFile(newRecordFile), JSON.stringify(recordChange(last.pages, now.pages)));
   await sync.save();
   console.log(`Rendered ${pages.length} of ${chosen.length} path(s) without Astro's build.`);
   return 0;

@@ -41,12 +41,7 @@ import { Parser } from 'htmlparser2';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
-import type { PageRecord } from '../src/lib/render/record.ts';
-
-/** What the search step reads of the record of a site's pages. */
-interface PageList {
-  pages: PageRecord;
-}
+import { readPageRecord } from '../src/lib/render/record.ts';
 
 /** Whole days go into a part until it holds this many pages: see docs/decisions.md for the balance. */
 export const PART_PAGES = Number(process.env.BROADSIDE_SEARCH_PART_PAGES ?? 1000);
@@ -403,9 +398,7 @@ export async function searchStep([siteDir, cacheDir, inPlace, recordFile]: reado
     );
   try {
     const over =
-      inPlace && recordFile
-        ? { site: inPlace, pages: Object.values((JSON.parse(readFileSync(recordFile, 'utf8')) as PageList).pages) }
-        : undefined;
+      inPlace && recordFile ? { site: inPlace, pages: Object.values(readPageRecord(recordFile).pages) } : undefined;
     // A process of its own waits for the deletion before it ends; the publishing service answers before it.
     const { parts, indexed, copied } = await writeSearchIndex(siteDir, cacheDir, PART_PAGES, over, true);
     const kept = copied.length > 0 ? `; ${copied.length} unchanged, kept` : '';

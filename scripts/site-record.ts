@@ -18,37 +18,14 @@
  * are never touched.
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { PageKeys, PageRecord } from '../src/lib/render/record.ts';
+import { readPageRecord, writePageRecord, type StoredRecord } from '../src/lib/render/record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
 import { siteFiles, walkSite } from './site-files.ts';
 
-export interface SiteRecord {
-  /** The folder the record describes: `<device>:<inode>`. */
-  site: string;
-  /** The version of the site's code that built it (src/lib/routes/site-code.ts). */
-  code: string;
-  pages: PageRecord;
-  /** Each page's key, for the pages that have one (src/lib/render/record.ts). */
-  keys: PageKeys;
-  /**
-   * The files of pages rendered outside Astro's build (scripts/publish-pages.ts)
-   * since Astro's last build of the site: Astro's cache holds another version of them.
-   */
-  rendered: string[];
-}
+/** The record of a site: its pages, with the folder it describes (`<device>:<inode>`) and the version of the site's code that built it. */
+export type SiteRecord = Required<StoredRecord>;
 
 /** Where the record of the site at `target` is kept: in the build caches under `cacheRoot`, named by the target's path. */
 export function siteRecordFile(cacheRoot: string, target: string): string {
@@ -78,9 +55,7 @@ export function writeSiteRecord(
   code: string,
   { pages, keys, rendered }: Pick<SiteRecord, 'pages' | 'keys' | 'rendered'>,
 ): void {
-  const record: SiteRecord = { site: folderId(site), code, pages, keys, rendered };
-  writeFileSync(`${file}.writing`, JSON.stringify(record));
-  renameSync(`${file}.writing`, file);
+  writePageRecord(file, { site: folderId(site), code, pages, keys, rendered });
 }
 
 /** The record of the site at `target` if it describes that very folder, built by code of version `code`; else why not. */
@@ -93,7 +68,7 @@ export function lastSiteRecord(
   if (!existsSync(file)) return { why: 'no build has recorded the pages of the site' };
   let record: SiteRecord;
   try {
-    record = JSON.parse(readFileSync(file, 'utf8')) as SiteRecord;
+    record = readPageRecord(file) as SiteRecord;
   } catch (error) {
     return { why: `the record of the site's pages cannot be read (${(error as Error).message})` };
   }
@@ -146,6 +121,6 @@ export function deleteFiles(site: string, paths: readonly string[]): void {
   }
 }
 
-/** The files `pages` names that are not in `site`. */
-export const missingFiles = (site: string, pages: PageRecord): string[] =>
-  Object.values(pages).filter((file) => !existsSync(join(site, file)));
+/** The files of `files` that are not in `site`. */
+export const missingFiles = (site: string, files: readonly string[]): string[] =>
+  files.filter((file) => !existsSync(join(site, file)));

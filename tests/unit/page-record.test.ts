@@ -23,6 +23,8 @@ import {
   outputFile,
   overLastSite,
   readPageRecord,
+  recordChange,
+  writePageRecord,
   recordOf,
   siteRecordOf,
   removedFiles,
@@ -123,6 +125,35 @@ describe('the record of a build', () => {
     const last: PageRecord = { '/a/': 'a/index.html', '/': 'index.html' };
     expect(removedFiles(last, { '/': 'index.html', '/a-moved/': 'a/index.html' })).toEqual([]);
     expect(removedFiles(last, { '/': 'index.html' })).toEqual(['a/index.html']);
+  });
+
+  it('names what a change adds and removes: new files, and the files of paths that are gone', () => {
+    const last: PageRecord = { '/': 'index.html', '/a/': 'a/index.html', '/b/': 'b/index.html' };
+    const now: PageRecord = { '/': 'index.html', '/b-moved/': 'b/index.html', '/c/': 'c/index.html' };
+    expect(recordChange(last, now)).toEqual({ removed: ['a/index.html'], added: ['c/index.html'] });
+    expect(recordChange(now, now)).toEqual({ removed: [], added: [] });
+  });
+
+  it('is read again once its file is another, and kept while a rename moves the file it read', () => {
+    const dir = folder('held', {});
+    const file = join(dir, 'site.json');
+    const first = { site: '1:2', code: 'c', pages: { '/': 'index.html' }, keys: {}, rendered: [] };
+    writePageRecord(file, first);
+    expect(readPageRecord(file)).toBe(first);
+    // A publish's new record, renamed into place: the same file, the same object.
+    renameSync(file, join(dir, 'moved.json'));
+    expect(readPageRecord(join(dir, 'moved.json'))).toBe(first);
+    // Written over by another process: read again.
+    writeFileSync(
+      join(dir, 'moved.json'),
+      JSON.stringify({ ...first, pages: { '/': 'index.html', '/a/': 'a/index.html' } }),
+    );
+    expect(readPageRecord(join(dir, 'moved.json')).pages).toEqual({ '/': 'index.html', '/a/': 'a/index.html' });
+    // Another record read between: the first is read from its file again, equal but not the object written.
+    writePageRecord(file, first);
+    readPageRecord(join(dir, 'moved.json'));
+    expect(readPageRecord(file)).toEqual(first);
+    expect(readPageRecord(file)).not.toBe(first);
   });
 
   it('is built over the last site only when the build script asks', () => {
@@ -254,6 +285,6 @@ describe('the new site, made from the one in place', () => {
 
   it('is checked for every file its record names', () => {
     const site = folder('missing/dist', { 'index.html': 'front' });
-    expect(missingFiles(site, { '/': 'index.html', '/a/': 'a/index.html' })).toEqual(['a/index.html']);
+    expect(missingFiles(site, ['index.html', 'a/index.html'])).toEqual(['a/index.html']);
   });
 });

@@ -30,6 +30,8 @@ const KNOWN: Record<string, string> = {
   'src/lib/time/dates.ts clockFormats': 'keyed by the zone asked about',
   'src/lib/time/dates.ts zoneNameFormat': 'keyed by the zone asked about',
   'src/lib/routes/permalinks.ts permalinks': "keyed by an entry's data, which is never changed once read",
+  'src/lib/render/record.ts heldRecord':
+    "the record of the pages its file holds, kept with the file's signature; no build writes into a record's file",
   'src/lib/routes/sitemap-pages.ts worked': 'keyed by the list of articles, a new list for every render',
 };
 

@@ -4,8 +4,9 @@
  * and a publish reads it (scripts/build.ts, scripts/publish-pages.ts,
  * scripts/site-record.ts) without loading Astro's app.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PathWithRoute, RouteData } from 'astro';
+import { fileSignature } from '../file-memo.ts';
 
 /** Every path a build generated, and the file it is written to, relative to the output folder. */
 export type PageRecord = Record<string, string>;
@@ -75,12 +76,63 @@ export function removedFiles(last: PageRecord, now: PageRecord): string[] {
   return Object.values(last).filter((file) => !written.has(file));
 }
 
+/** A record as a build or a publish keeps it: its pages, their keys, and the stamps of the site it describes, if any. */
+export interface StoredRecord {
+  pages: PageRecord;
+  keys: PageKeys;
+  /** The files of pages written outside Astro's build (scripts/publish-pages.ts) since Astro's last build of the site. */
+  rendered: string[];
+  /** The folder the record describes and the version of the code that built it (scripts/site-record.ts). */
+  site?: string;
+  code?: string;
+}
+
+/**
+ * The record this process last read or wrote, with its file's signature. A
+ * process that publishes again and again (the publishing service) reads
+ * the record its last publish wrote: the same file, renamed into place,
+ * so the same signature (a rename keeps the device, inode, size and time of
+ * last change), and the object it already holds.
+ */
+let heldRecord: { signature: string; record: StoredRecord } | undefined;
+
 /**
  * The pages of the record in `file`, their keys, and the files of them
  * written outside Astro's build (scripts/publish-pages.ts): a build's own,
- * or the record of a site (scripts/site-record.ts), which holds them.
+ * or the record of a site (scripts/site-record.ts), which also holds its
+ * stamps. The object is shared with later reads of the same file: never
+ * changed by its readers.
  */
-export function readPageRecord(file: string): { pages: PageRecord; keys: PageKeys; rendered: string[] } {
-  const record = JSON.parse(readFileSync(file, 'utf8')) as { pages: PageRecord; keys: PageKeys; rendered?: string[] };
-  return { ...record, rendered: record.rendered ?? [] };
+export function readPageRecord(file: string): StoredRecord {
+  const signature = fileSignature(file);
+  if (heldRecord && signature !== undefined && heldRecord.signature === signature) return heldRecord.record;
+  const read = JSON.parse(readFileSync(file, 'utf8')) as Omit<StoredRecord, 'rendered'> & { rendered?: string[] };
+  const record = { ...read, rendered: read.rendered ?? [] };
+  if (signature !== undefined) heldRecord = { signature, record };
+  return record;
+}
+
+/** Writes `record` to `file`, whole or not at all (beside its name, then renamed), for `readPageRecord` to read. */
+export function writePageRecord(file: string, record: StoredRecord): void {
+  writeFileSync(`${file}.writing`, JSON.stringify(record));
+  renameSync(`${file}.writing`, file);
+  const signature = fileSignature(file);
+  heldRecord = signature === undefined ? undefined : { signature, record };
+}
+
+/** What a publish rendered without Astro's build changes of the site's files (scripts/publish-pages.ts). */
+export interface RecordChange {
+  /** The files of the paths that are gone. */
+  removed: string[];
+  /** The files of the paths that are new, each of which the change holds. */
+  added: string[];
+}
+
+/** Where a publish's render step says what its new record (`newRecordFile`) changes: beside it. */
+export const recordChangeFile = (newRecordFile: string): string => `${newRecordFile}.change`;
+
+/** The change from the record `last` to `now`. */
+export function recordChange(last: PageRecord, now: PageRecord): RecordChange {
+  const before = new Set(Object.values(last));
+  return { removed: removedFiles(last, now), added: Object.values(now).filter((file) => !before.has(file)) };
 }
