@@ -28,7 +28,9 @@ import {
   recordChangeFile,
   siteRecordOf,
   writePageRecord,
+  type StoredRecord,
 } from '../src/lib/render/record.ts';
+import { inPathScope } from '../src/lib/routes/path-scope.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import type { ContentSyncer } from '../src/lib/render/content-sync.ts';
@@ -108,10 +110,8 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
 
   const images = new Set<string>();
   nameStaticImages(({ file }) => images.add(file));
-  const paths = await bundle.getStaticPaths();
-  const now = siteRecordOf(paths);
   const last = readPageRecord(lastRecordFile);
-
+  const { paths, now } = await listChange(bundle, last);
   // The first route to give a path generates it, as in Astro's build (and its record).
   const chosen = paths.filter(({ pathname, route }) => now.pages[pathname] === outputFile(pathname, route.type));
   const changed = chosen.filter(({ pathname }) => {
@@ -145,9 +145,50 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
   writePageRecord(newRecordFile, { ...last, ...now, rendered: [...rendered] });
   writeFileSync(recordChangeFile(newRecordFile), JSON.stringify(recordChange(last.pages, now.pages)));
   await sync.save();
-  console.log(`Rendered ${pages.length} of ${chosen.length} path(s) without Astro's build.`);
+  console.log(`Rendered ${pages.length} of ${Object.keys(now.pages).length} path(s) without Astro's build.`);
   return 0;
 }
+
+/**
+ * The paths of the change and the record of the new site. The routes leave
+ * out each keyed path the site in place holds with the same key
+ * (src/lib/routes/path-scope.ts), and the record keeps it as `last` has it.
+ * Should a path listed be one left out by another route, every path is
+ * listed again, as in a build, for Astro's choice of the route that
+ * generates it.
+ */
+async function listChange(
+  bundle: Renderer['bundle'],
+  last: StoredRecord,
+): Promise<{
+  paths: Awaited<ReturnType<Renderer['bundle']['getStaticPaths']>>;
+  now: Pick<StoredRecord, 'pages' | 'keys'>;
+}> {
+  const kept = new Set<string>();
+  const unchanged = (address: string, key: string) => {
+    if (last.keys[address] !== key) return false;
+    kept.add(address);
+    return true;
+  };
+  const paths = await inPathScope({ unchanged }, () => bundle.getStaticPaths());
+  const listed = siteRecordOf(paths);
+  const keptAddresses = new Set([...kept].map(withoutSlash));
+  if (Object.keys(listed.pages).some((address) => keptAddresses.has(withoutSlash(address)))) {
+    bundle.again();
+    const all = await bundle.getStaticPaths();
+    return { paths: all, now: siteRecordOf(all) };
+  }
+  const now: Pick<StoredRecord, 'pages' | 'keys'> = { pages: {}, keys: {} };
+  for (const address of kept) {
+    now.pages[address] = last.pages[address]!;
+    now.keys[address] = last.keys[address]!;
+  }
+  Object.assign(now.pages, listed.pages);
+  Object.assign(now.keys, listed.keys);
+  return { paths, now };
+}
+
+const withoutSlash = (address: string) => address.replace(/\/+$/, '');
 
 function needsAstro(why: string): number {
   console.log(`Publish: ${why}, so Astro's build renders it.`);

@@ -83,6 +83,17 @@ export interface EntryFile {
   urlField?: string;
 }
 
+/** Astro's loader context, as the site's own content sync (src/lib/render/content-sync.ts) may give it. */
+export interface SiteLoaderContext extends LoaderContext {
+  /**
+   * Set by a sync whose store is not Astro's: an unchanged entry stays in
+   * the store as it is, rather than being stored again for Astro's list of
+   * content images, which only Astro's sync writes (at 50,000 articles,
+   * storing every entry again cost a publish about half a second).
+   */
+  leavesUnchangedEntries?: boolean;
+}
+
 /** What a collection makes of a Markdown file under its folder: an entry, another collection's file, or a mistake. */
 export type EntryChoice = EntryFile | { elsewhere: true } | { problem: string };
 
@@ -264,6 +275,7 @@ export function markdownCollection({
     name: 'broadside-markdown',
     load: async (context: LoaderContext) => {
       const { store, logger, config, collection } = context;
+      const leavesUnchanged = (context as SiteLoaderContext).leavesUnchangedEntries === true;
       const root = fileURLToPath(config.root);
       const folder = resolve(root, base);
       const shown = (path: string) => relative(process.cwd(), path) || path;
@@ -312,12 +324,13 @@ export function markdownCollection({
           filesRead.files[path] = [signature, digest];
           const stored = store.get(id);
           if (stored?.digest === digest && bodyKept(stored, bodiesThere)) {
-            // Stored again as it is: Astro rewrites its list of content images (in the project's
-            // .astro/ folder, shared by builds of other content folders) only when an entry is stored.
-            writes.push(() => {
-              store.delete(id);
-              store.set(stored);
-            });
+            // Stored again as it is in Astro's sync, which rewrites its list of content images (in the
+            // project's .astro/ folder, shared by builds of other content folders) only when an entry is stored.
+            if (!leavesUnchanged)
+              writes.push(() => {
+                store.delete(id);
+                store.set(stored);
+              });
             kept.add(id);
             const file = storedBodyFile(stored);
             if (file !== undefined) bodyFiles.add(file);

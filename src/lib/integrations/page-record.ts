@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundlePrerenderer, keepBundle } from '../render/bundle.ts';
 import { BUNDLE_OUT, outputFile, overLastSite, RECORD_OUT, siteRecordOf } from '../render/record.ts';
+import { addressCheck, inPathScope } from '../routes/path-scope.ts';
 import { renderBundleFolder } from './render-bundle.ts';
 
 /**
@@ -53,8 +54,16 @@ export function pageRecord(env: NodeJS.ProcessEnv = process.env): AstroIntegrati
             ...bundle,
             name: 'broadside:page-record',
             async getStaticPaths() {
-              const paths = await bundle.getStaticPaths();
-              if (out) writeFileSync(out, JSON.stringify(siteRecordOf(paths)));
+              // Every path is listed, and the address each route gives a keyed path is checked against Astro's.
+              const check = addressCheck();
+              const paths = await inPathScope(check, () => bundle.getStaticPaths());
+              const record = siteRecordOf(paths);
+              const misnamed = check.misnamed(record.keys);
+              if (misnamed.length > 0)
+                throw new Error(
+                  `${misnamed.length} path(s) have another address in their routes than Astro gives them (${misnamed.slice(0, 3).join(', ')}): a publish would render them all (src/lib/routes/path-scope.ts, docs/upgrading-astro.md)`,
+                );
+              if (out) writeFileSync(out, JSON.stringify(record));
               return paths;
             },
             async render(request, options) {

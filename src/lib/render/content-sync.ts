@@ -37,6 +37,7 @@ import type { DataStore, LoaderContext, MetaStore } from 'astro/loaders';
 import { z } from 'astro/zod';
 import xxhash from 'xxhash-wasm';
 import { siteLoaders, siteSchemas, type CollectionName } from '../content/collections';
+import type { SiteLoaderContext } from '../content/markdown-loader-fs';
 import { fileSignature } from '../file-memo';
 import { markdownOptions } from '../markdown/plugins';
 
@@ -222,6 +223,7 @@ export async function contentSyncer(
           generateDigest: (data: Record<string, unknown> | string) =>
             hasher.h64ToString(typeof data === 'string' ? data : JSON.stringify(data)),
           renderMarkdown,
+          leavesUnchangedEntries: true,
           parseData: async ({
             data,
             filePath = '',
@@ -230,7 +232,7 @@ export async function contentSyncer(
             data: Record<string, unknown>;
             filePath?: string;
           }) => schema(imageField(filePath)).parseAsync(data),
-        } as unknown as LoaderContext;
+        } as unknown as SiteLoaderContext;
         return loaders[collection].load(context);
       }),
     );

@@ -117,6 +117,9 @@ export function listingPaths<Params extends Record<string, string>>(
   }));
 }
 
+/** The address of a list page's path, as `listedPaths` (./path-scope.ts) asks for it: the page's own URL. */
+export const pageAddress = ({ props }: { props: { page: Page<unknown> } }): string => props.page.url.current;
+
 /**
  * The path and articles of every page of `list`, as `listingPaths` builds
  * them, for the sitemap, which has no route's `paginate()` to ask; the

@@ -12,12 +12,10 @@ import { articleCard, liveBlogCard, liveUpdateCard } from '@/lib/metadata/page-m
 import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, shareCardPath } from '@/lib/routes/permalinks';
 import type { CardInputs } from '@/lib/share-card/card';
 import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
+import { listedPaths } from '@/lib/routes/path-scope';
 
-/** The route parameter for a card path: `/cards/<slug>.png`. */
-const slugOf = (pagePath: string) =>
-  shareCardPath(pagePath)
-    .replace(/^\/cards\//, '')
-    .replace(/\.png$/, '');
+/** The route parameter for a card's address: `/cards/<slug>.png`. */
+const slugOf = (card: string) => card.replace(/^\/cards\//, '').replace(/\.png$/, '');
 
 export async function getStaticPaths() {
   const [articles, blogs] = await Promise.all([getArticles(), getLiveBlogs()]);
@@ -33,13 +31,14 @@ export async function getStaticPaths() {
   ];
   // Keyed by what the card shows, so a later build copies an unchanged card instead of drawing it or
   // reading it from the card cache.
-  return Promise.all(
-    cards.map(async ({ path, inputs }) => ({
-      params: { slug: slugOf(path) },
-      props: { inputs },
-      cacheKey: await cardKey(inputs),
-    })),
+  const keyed = await Promise.all(
+    cards.map(async ({ path, inputs }) => ({ card: shareCardPath(path), inputs, cacheKey: await cardKey(inputs) })),
   );
+  return listedPaths(keyed, ({ card }) => card).map(({ card, inputs, cacheKey }) => ({
+    params: { slug: slugOf(card) },
+    props: { inputs },
+    cacheKey,
+  }));
 }
 
 export const GET: APIRoute<{ inputs: CardInputs }, { slug: string }> = async ({ props, params }) => {
