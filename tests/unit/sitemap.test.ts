@@ -8,6 +8,7 @@ import {
   newestChange,
   sitemapEntries,
   sitemapIndexXml,
+  sitemapKey,
   sitemapXml,
   splitSitemap,
   type SitemapArticle,
@@ -233,6 +234,23 @@ describe('sitemapXml', () => {
 
   it('is a valid, empty urlset for no entries', () => {
     expect(read(sitemapXml([]), 'urlset', 'url')).toEqual([]);
+  });
+});
+
+describe('sitemapKey', () => {
+  it('is the same for the same addresses and dates, and another when either changes', () => {
+    const listed = [entry('/brief/', '2022-05-24'), entry('/search/')];
+    expect(sitemapKey([entry('/brief/', '2022-05-24'), entry('/search/')])).toBe(sitemapKey(listed));
+    const others = [
+      [entry('/brief/', '2022-05-25'), entry('/search/')],
+      [entry('/brief-2/', '2022-05-24'), entry('/search/')],
+      [entry('/search/'), entry('/brief/', '2022-05-24')],
+      [entry('/brief/', '2022-05-24')],
+    ];
+    for (const other of others) expect(sitemapKey(other)).not.toBe(sitemapKey(listed));
+    // The same instant, written in another zone: the file shows it otherwise.
+    const at = (zone: string) => sitemapKey([entry('/brief/', '2022-05-24T10:00:00+04:00', zone)]);
+    expect(at('America/New_York')).not.toBe(at('Asia/Dubai'));
   });
 });
 

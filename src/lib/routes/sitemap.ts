@@ -5,6 +5,7 @@
  * `src/lib/routes/sitemap-pages.ts` gathers the pages; the routes in `src/pages/`
  * only serve what these functions build.
  */
+import { createHash } from 'node:crypto';
 import XMLBuilder from 'fast-xml-builder';
 import { machineTimestamp, toInstant, type Timestamp } from '../time/dates';
 import { lastChange, type ArticleTimes } from '../content/corrections';
@@ -180,6 +181,16 @@ const located = ({ loc, lastmod }: SitemapEntry) => (lastmod ? { loc, lastmod: l
 /** One sitemap file: a `<urlset>` of the entries. */
 export function sitemapXml(entries: readonly SitemapEntry[]): string {
   return xml.build({ ...declaration, urlset: { '@xmlns': SITEMAP_NAMESPACE, url: entries.map(located) } });
+}
+
+/**
+ * A sitemap file's key for the incremental build: what it lists, so a
+ * publish that changes no address and no date in it leaves it as it is.
+ */
+export function sitemapKey(entries: readonly SitemapEntry[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify(entries.map(located)))
+    .digest('base64url');
 }
 
 /** The sitemap index: one `<sitemap>` per file, dated by the newest change it lists. */
