@@ -35,7 +35,7 @@ import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import type { ContentSyncer } from '../src/lib/render/content-sync.ts';
 import { site } from '../src/site.config.ts';
-import { NEEDS_ASTRO } from './site-record.ts';
+import { NEEDS_ASTRO, recordWithKept } from './site-record.ts';
 
 const project = join(import.meta.dirname, '..');
 
@@ -171,24 +171,12 @@ async function listChange(
     return true;
   };
   const paths = await inPathScope({ unchanged }, () => bundle.getStaticPaths());
-  const listed = siteRecordOf(paths);
-  const keptAddresses = new Set([...kept].map(withoutSlash));
-  if (Object.keys(listed.pages).some((address) => keptAddresses.has(withoutSlash(address)))) {
-    bundle.again();
-    const all = await bundle.getStaticPaths();
-    return { paths: all, now: siteRecordOf(all) };
-  }
-  const now: Pick<StoredRecord, 'pages' | 'keys'> = { pages: {}, keys: {} };
-  for (const address of kept) {
-    now.pages[address] = last.pages[address]!;
-    now.keys[address] = last.keys[address]!;
-  }
-  Object.assign(now.pages, listed.pages);
-  Object.assign(now.keys, listed.keys);
-  return { paths, now };
+  const now = recordWithKept(last, kept, siteRecordOf(paths));
+  if (now) return { paths, now };
+  bundle.again();
+  const all = await bundle.getStaticPaths();
+  return { paths: all, now: siteRecordOf(all) };
 }
-
-const withoutSlash = (address: string) => address.replace(/\/+$/, '');
 
 function needsAstro(why: string): number {
   console.log(`Publish: ${why}, so Astro's build renders it.`);

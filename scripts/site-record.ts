@@ -78,6 +78,33 @@ export function lastSiteRecord(
   return { record };
 }
 
+type PagesAndKeys = Pick<StoredRecord, 'pages' | 'keys'>;
+
+/**
+ * The record of a site whose routes listed only some of its paths
+ * (src/lib/routes/path-scope.ts): the record of the paths `listed`, and
+ * the addresses `kept` as `last` has them. `undefined` when a path listed
+ * is one kept (two routes giving one address, a trailing slash aside): only
+ * a listing of every path says which route generates it.
+ */
+export function recordWithKept(
+  last: PagesAndKeys,
+  kept: ReadonlySet<string>,
+  listed: PagesAndKeys,
+): PagesAndKeys | undefined {
+  const withoutSlash = (address: string) => address.replace(/\/+$/, '');
+  const keptAddresses = new Set([...kept].map(withoutSlash));
+  if (Object.keys(listed.pages).some((address) => keptAddresses.has(withoutSlash(address)))) return undefined;
+  const now: PagesAndKeys = { pages: {}, keys: {} };
+  for (const address of kept) {
+    now.pages[address] = last.pages[address]!;
+    now.keys[address] = last.keys[address]!;
+  }
+  Object.assign(now.pages, listed.pages);
+  Object.assign(now.keys, listed.keys);
+  return now;
+}
+
 /** Makes `to` a copy of the folder `from` made of hard links to its files, without the paths `leftOut` names (a folder with all it holds). */
 export function linkCopy(from: string, to: string, leftOut?: (path: string) => boolean): void {
   rmSync(to, { recursive: true, force: true });

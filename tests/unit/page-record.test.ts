@@ -36,6 +36,7 @@ import {
   lastSiteRecord,
   linkCopy,
   missingFiles,
+  recordWithKept,
   newRecordFile,
   siteRecordFile,
   writeSiteRecord,
@@ -187,6 +188,27 @@ describe("a publish's own process", () => {
     const loaded = JSON.parse(loads.stdout) as string[];
     expect(loaded.length).toBeGreaterThan(imported.length);
     expect(loaded.filter((url) => url.includes('/node_modules/astro/'))).toEqual([]);
+  });
+});
+
+describe('the record of a site listed in part', () => {
+  const last = {
+    pages: { '/': 'index.html', '/a/': 'a/index.html', '/b/': 'b/index.html', '/gone/': 'gone/index.html' },
+    keys: { '/a/': 'ka', '/b/': 'kb', '/gone/': 'kg' },
+  };
+
+  it('holds the paths listed, and those left out as the last record has them', () => {
+    const listed = { pages: { '/': 'index.html', '/b/': 'b/index.html' }, keys: { '/b/': 'kb2' } };
+    expect(recordWithKept(last, new Set(['/a/']), listed)).toEqual({
+      pages: { '/a/': 'a/index.html', '/': 'index.html', '/b/': 'b/index.html' },
+      keys: { '/a/': 'ka', '/b/': 'kb2' },
+    });
+  });
+
+  it('is not made when a path listed is one left out, a trailing slash aside: every path is listed then', () => {
+    const listed = { pages: { '/a': 'a' }, keys: {} };
+    expect(recordWithKept(last, new Set(['/a/']), listed)).toBeUndefined();
+    expect(recordWithKept(last, new Set(['/a/']), { pages: { '/a/': 'a/index.html' }, keys: {} })).toBeUndefined();
   });
 });
 
