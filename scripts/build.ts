@@ -38,15 +38,7 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit, type PhaseEnd } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import {
-  BUNDLE_OUT,
-  OVER_LAST_SITE,
-  RECORD_OUT,
-  readPageRecord,
-  recordChangeFile,
-  removedFiles,
-  type RecordChange,
-} from '../src/lib/render/record.ts';
+import { BUNDLE_OUT, OVER_LAST_SITE, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/render/record.ts';
 import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
 import {
   bundleFolder,
@@ -56,7 +48,9 @@ import {
   missingFiles,
   NEEDS_ASTRO,
   newRecordFile,
+  recordChangeFile,
   siteRecordFile,
+  type RecordChange,
   writeSiteRecord,
   type SiteRecord,
 } from './site-record.ts';

@@ -24,8 +24,6 @@ import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
 import {
   outputFile,
   readPageRecord,
-  recordChange,
-  recordChangeFile,
   siteRecordOf,
   writePageRecord,
   type StoredRecord,
@@ -35,7 +33,7 @@ import { astroCacheDir } from '../src/lib/content/root.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import type { ContentSyncer } from '../src/lib/render/content-sync.ts';
 import { site } from '../src/site.config.ts';
-import { NEEDS_ASTRO, recordWithKept } from './site-record.ts';
+import { NEEDS_ASTRO, recordChange, recordChangeFile, recordWithKept } from './site-record.ts';
 
 const project = join(import.meta.dirname, '..');
 

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { readPageRecord, writePageRecord, type StoredRecord } from '../src/lib/render/record.ts';
+import { readPageRecord, writePageRecord, type PageRecord, type StoredRecord } from '../src/lib/render/record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
 import { siteFiles, walkSite } from './site-files.ts';
 
@@ -76,6 +76,35 @@ export function lastSiteRecord(
     return { why: 'the record of the pages describes another build than the site in place' };
   if (record.code !== code) return { why: "the site's code changed since it was built" };
   return { record };
+}
+
+/** What a publish rendered without Astro's build changes of the site's files (scripts/publish-pages.ts). */
+export interface RecordChange {
+  /** The files of the paths that are gone. */
+  removed: string[];
+  /** The files of the paths that are new, each of which the change holds. */
+  added: string[];
+}
+
+/** Where a publish's render step says what its new record (`newRecordFile`) changes: beside it. */
+export const recordChangeFile = (newRecordFile: string): string => `${newRecordFile}.change`;
+
+/**
+ * The files of `last` no path of `now` writes, and the files of `now` no
+ * path of `last` wrote. Compared address by address first, so that a
+ * publish at 50,000 articles does not make a set of each record's 110,000
+ * files: a file can only have moved between the addresses that differ, as
+ * no two paths of one record write one file.
+ */
+export function recordChange(last: PageRecord, now: PageRecord): RecordChange {
+  const differing = (from: PageRecord, to: PageRecord) =>
+    Object.keys(from)
+      .filter((address) => to[address] !== from[address])
+      .map((address) => from[address]!);
+  const gone = differing(last, now);
+  const come = differing(now, last);
+  const [goneFiles, comeFiles] = [new Set(gone), new Set(come)];
+  return { removed: gone.filter((file) => !comeFiles.has(file)), added: come.filter((file) => !goneFiles.has(file)) };
 }
 
 type PagesAndKeys = Pick<StoredRecord, 'pages' | 'keys'>;

@@ -18,12 +18,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PathWithRoute, RouteData } from 'astro';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   outputFile,
   overLastSite,
   readPageRecord,
-  recordChange,
   writePageRecord,
   recordOf,
   siteRecordOf,
@@ -36,6 +36,7 @@ import {
   lastSiteRecord,
   linkCopy,
   missingFiles,
+  recordChange,
   recordWithKept,
   newRecordFile,
   siteRecordFile,
@@ -133,6 +134,36 @@ describe('the record of a build', () => {
     const now: PageRecord = { '/': 'index.html', '/b-moved/': 'b/index.html', '/c/': 'c/index.html' };
     expect(recordChange(last, now)).toEqual({ removed: ['a/index.html'], added: ['c/index.html'] });
     expect(recordChange(now, now)).toEqual({ removed: [], added: [] });
+  });
+
+  it('names, for any two records, the files of one that no path of the other writes', () => {
+    // Records as a build makes them: each file written by one path at most.
+    const record = fc
+      .uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.constantFrom('', '/')), {
+        selector: ([name]) => name,
+        maxLength: 6,
+      })
+      .chain((addresses) =>
+        fc.tuple(
+          fc.constant(addresses),
+          fc.uniqueArray(fc.constantFrom('1', '2', '3', '4', '5', '6', '7'), {
+            minLength: addresses.length,
+            maxLength: addresses.length,
+          }),
+        ),
+      )
+      .map(([addresses, files]) =>
+        Object.fromEntries(addresses.map(([name, slash], index) => [`/${name}${slash}`, `${files[index]}.html`])),
+      );
+    fc.assert(
+      fc.property(record, record, (last, now) => {
+        const filesOf = (pages: PageRecord) => new Set(Object.values(pages));
+        const change = recordChange(last, now);
+        expect(new Set(change.removed)).toEqual(filesOf(last).difference(filesOf(now)));
+        expect(new Set(change.added)).toEqual(filesOf(now).difference(filesOf(last)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is read again once its file is another, and kept while a rename moves the file it read', () => {

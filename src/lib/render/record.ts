@@ -119,20 +119,3 @@ export function writePageRecord(file: string, record: StoredRecord): void {
   const signature = fileSignature(file);
   heldRecord = signature === undefined ? undefined : { signature, record };
 }
-
-/** What a publish rendered without Astro's build changes of the site's files (scripts/publish-pages.ts). */
-export interface RecordChange {
-  /** The files of the paths that are gone. */
-  removed: string[];
-  /** The files of the paths that are new, each of which the change holds. */
-  added: string[];
-}
-
-/** Where a publish's render step says what its new record (`newRecordFile`) changes: beside it. */
-export const recordChangeFile = (newRecordFile: string): string => `${newRecordFile}.change`;
-
-/** The change from the record `last` to `now`. */
-export function recordChange(last: PageRecord, now: PageRecord): RecordChange {
-  const before = new Set(Object.values(last));
-  return { removed: removedFiles(last, now), added: Object.values(now).filter((file) => !before.has(file)) };
-}
