@@ -61,7 +61,7 @@ export function pageRecord(env: NodeJS.ProcessEnv = process.env): AstroIntegrati
               const misnamed = check.misnamed(record.keys);
               if (misnamed.length > 0)
                 throw new Error(
-                  `${misnamed.length} path(s) have another address in their routes than Astro gives them (${misnamed.slice(0, 3).join(', ')}): a publish would render them all (src/lib/routes/path-scope.ts, docs/upgrading-astro.md)`,
+                  `${misnamed.length} path(s) have another address in their routes than Astro gives them (${misnamed.slice(0, 3).join(', ')}): a publish would list them all, unchanged or not (src/lib/routes/path-scope.ts, docs/upgrading-astro.md)`,
                 );
               if (out) writeFileSync(out, JSON.stringify(record));
               return paths;
