@@ -38,7 +38,7 @@ import { readBuildArgs } from './build-args.ts';
 import { checkBuildOutput } from './build-checks.ts';
 import { phaseExitCode, phaseFailure, runPhase, withHeapLimit, type PhaseEnd } from './build-phase.ts';
 import { buildCacheRoot } from '../src/lib/content/root.ts';
-import { BUNDLE_OUT, OVER_LAST_SITE, RECORD_OUT, readPageRecord, removedFiles } from '../src/lib/render/record.ts';
+import { BUNDLE_OUT, OVER_LAST_SITE, RECORD_OUT, readPageRecord } from '../src/lib/render/record.ts';
 import { siteCodeVersion } from '../src/lib/routes/site-code.ts';
 import {
   bundleFolder,
@@ -48,6 +48,7 @@ import {
   missingFiles,
   NEEDS_ASTRO,
   newRecordFile,
+  recordChange,
   recordChangeFile,
   siteRecordFile,
   type RecordChange,
@@ -222,7 +223,7 @@ async function build(): Promise<void> {
   // the record of Astro's build names every file of the new site.
   const record = inPlace ? undefined : readPageRecord(newRecord);
   const { removed, added } = record
-    ? { removed: last ? removedFiles(last.pages, record.pages) : [], added: Object.values(record.pages) }
+    ? { removed: last ? recordChange(last.pages, record.pages).removed : [], added: Object.values(record.pages) }
     : (JSON.parse(readFileSync(recordChangeFile(newRecord), 'utf8')) as RecordChange);
   if (last && !inPlace) deleteFiles(staging, removed);
   const missing = missingFiles(staging, added);

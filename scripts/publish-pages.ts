@@ -138,10 +138,11 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
     written.push(file);
   }
   // Astro's cache holds another version of these, for as long as Astro's build has not run again (scripts/build.ts).
-  const files = new Set(Object.values(now.pages));
-  const rendered = new Set([...last.rendered, ...written].filter((file) => files.has(file)));
+  const change = recordChange(last.pages, now.pages);
+  const gone = new Set(change.removed);
+  const rendered = new Set([...last.rendered, ...written].filter((file) => !gone.has(file)));
   writePageRecord(newRecordFile, { ...last, ...now, rendered: [...rendered] });
-  writeFileSync(recordChangeFile(newRecordFile), JSON.stringify(recordChange(last.pages, now.pages)));
+  writeFileSync(recordChangeFile(newRecordFile), JSON.stringify(change));
   await sync.save();
   console.log(`Rendered ${pages.length} of ${Object.keys(now.pages).length} path(s) without Astro's build.`);
   return 0;

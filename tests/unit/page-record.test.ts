@@ -27,7 +27,6 @@ import {
   writePageRecord,
   recordOf,
   siteRecordOf,
-  removedFiles,
   type PageRecord,
 } from '@/lib/render/record';
 import {
@@ -125,8 +124,8 @@ describe('the record of a build', () => {
 
   it('names the files of the paths that are gone, and no file another path still writes', () => {
     const last: PageRecord = { '/a/': 'a/index.html', '/': 'index.html' };
-    expect(removedFiles(last, { '/': 'index.html', '/a-moved/': 'a/index.html' })).toEqual([]);
-    expect(removedFiles(last, { '/': 'index.html' })).toEqual(['a/index.html']);
+    expect(recordChange(last, { '/': 'index.html', '/a-moved/': 'a/index.html' }).removed).toEqual([]);
+    expect(recordChange(last, { '/': 'index.html' }).removed).toEqual(['a/index.html']);
   });
 
   it('names what a change adds and removes: new files, and the files of paths that are gone', () => {

@@ -2,7 +2,8 @@
  * The record of a build's pages: every path a build generates, the file it
  * becomes, and its key. Every build writes it (src/lib/integrations/page-record.ts),
  * and a publish reads it (scripts/build.ts, scripts/publish-pages.ts,
- * scripts/site-record.ts) without loading Astro's app.
+ * scripts/site-record.ts, scripts/search-index.ts) without loading Astro's
+ * app.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { PathWithRoute, RouteData } from 'astro';
@@ -68,12 +69,6 @@ export function siteRecordOf(paths: readonly (PathWithRoute & { cacheKey?: strin
   for (const { pathname, cacheKey } of paths)
     if (cacheKey !== undefined && pathname in pages) keys[pathname] = cacheKey;
   return { pages, keys };
-}
-
-/** The files of `last` that no path of `now` writes: the pages a change removed. */
-export function removedFiles(last: PageRecord, now: PageRecord): string[] {
-  const written = new Set(Object.values(now));
-  return Object.values(last).filter((file) => !written.has(file));
 }
 
 /** A record as a build or a publish keeps it: its pages, their keys, and the stamps of the site it describes, if any. */
