@@ -6,7 +6,17 @@
  * gives (docs/decisions.md, "One change is published over a copy of the
  * last site" and "One change is rendered outside Astro's build").
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'devalue';
@@ -56,6 +66,7 @@ const before = new Map<string, Buffer>();
 /** The site before the publish, as hard links to its files: what the publish wrote into, this shows. */
 const linkedBefore = join(work, 'linked-before');
 let removedPage = '';
+let movedPage = '';
 let editedPage = '';
 let untouchedPage = '';
 /** The content store the publish's own sync left (the store file, and the changes kept beside it). */
@@ -68,15 +79,18 @@ beforeAll(async () => {
   expect(first.status, first.output).toBe(0);
   for (const file of files(out)) before.set(file, readFileSync(join(out, file)));
   removedPage = articlePage(out, 9);
+  movedPage = articlePage(out, 7);
   editedPage = articlePage(out, 3);
   untouchedPage = articlePage(out, 12);
   linkCopy(out, linkedBefore);
 
   // A sentence added to one article, a headline corrected on another, one article retracted (its file
-  // deleted), and a new live update.
+  // deleted), one moved to another address (its file renamed, its text and so its key unchanged), and a
+  // new live update.
   edit(3, (markdown) => `${markdown}\nA sentence added after the first publication.\n`);
   edit(5, (markdown) => markdown.replace('title: "Synthetic report 5:', 'title: "Corrected report 5:'));
   rmSync(articleFile(9));
+  renameSync(articleFile(7), articleFile(7).replace(/synthetic-7\.md$/, 'renamed-report.md'));
   mkdirSync(join(content, 'live/russia-ukraine/updates'), { recursive: true });
   writeFileSync(
     join(content, 'live/russia-ukraine/updates/posted-later.md'),
@@ -90,7 +104,7 @@ beforeAll(async () => {
   publishedStore = await readSyncedStore(storeFile);
 }, 600_000);
 
-describe('a publish of four changes', () => {
+describe('a publish of five changes', () => {
   it('renders the pages that show a change, and leaves the others where they were', () => {
     expect(published).toMatch(/^Publish: rendering only what changed in .*dist\/\.$/m);
     // Rendered with the bundle the last build kept, not by Astro's build: the front page, feeds, sitemaps,
@@ -116,6 +130,16 @@ describe('a publish of four changes', () => {
     expect(existsSync(join(out, removedPage))).toBe(false);
     expect(existsSync(join(out, removedPage, '..'))).toBe(false);
     expect(existsSync(join(out, 'live/russia-ukraine/updates/posted-later/index.html'))).toBe(true);
+  });
+
+  it('moves an article whose file was renamed, its page and its card, though their keys are the ones they had', () => {
+    const moved = movedPage.replace(/synthetic-7\/index\.html$/, 'renamed-report/index.html');
+    expect(moved).not.toBe(movedPage);
+    expect(existsSync(join(out, movedPage))).toBe(false);
+    expect(readFileSync(join(out, moved), 'utf8')).toContain('report 7:');
+    const card = (page: string) => join(out, 'cards', page.replace(/\/index\.html$/, '.png'));
+    expect(existsSync(card(movedPage))).toBe(false);
+    expect(existsSync(card(moved))).toBe(true);
   });
 
   it('never wrote into a file of the site, but put new files in their place', () => {
