@@ -12,11 +12,12 @@
  * such a path is left out of the list, and the publish takes it into the
  * record of the new site as the site in place has it.
  *
- * An address worked out wrong only lists a path that could have been left
- * out: it names no path of the site in place with the same key. So that it
- * never goes unnoticed, every build lists its paths in a scope that keeps
- * every path and notes each address, and checks each against the address
- * Astro gave the path (src/lib/integrations/page-record.ts).
+ * An address worked out wrong would list a path that could have been left
+ * out, or, were it the address of another path with the same key, leave
+ * out a path that changed. So every build lists its paths in a scope that
+ * keeps every path and notes each address, and stops unless each is the
+ * address Astro gave the path (src/lib/integrations/page-record.ts): code
+ * whose addresses are not Astro's never builds a site to publish over.
  */
 
 /** What a render asks of a route's keyed paths, for the listing it runs in. */
