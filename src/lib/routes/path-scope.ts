@@ -4,8 +4,8 @@
  * A build lists every path of the site. A publish renders only the paths
  * whose key changed, but Astro turns every path a route lists into its
  * address and keeps it, so listing the whole archive for one change cost
- * more than anything it rendered (1.1-1.5 s of Astro's own work at 50,000
- * articles). So a route hands its keyed paths to `listedPaths` with the
+ * more than anything it rendered (about a second of Astro's own work at
+ * 50,000 articles). So a route hands its keyed paths to `listedPaths` with the
  * address of each, worked out by the site's own permalinks, and a publish
  * (scripts/publish-pages.ts) asks, through the scope it sets for the
  * listing, whether the site in place holds that address with that key:
