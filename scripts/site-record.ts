@@ -20,7 +20,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { readPageRecord, writePageRecord, type PageRecord, type StoredRecord } from '../src/lib/render/record.ts';
+import {
+  oneAddress,
+  readPageRecord,
+  writePageRecord,
+  type PageRecord,
+  type StoredRecord,
+} from '../src/lib/render/record.ts';
 import { SEARCH_FOLDER } from './search-index.ts';
 import { siteFiles, walkSite } from './site-files.ts';
 
@@ -121,9 +127,8 @@ export function recordWithKept(
   kept: ReadonlySet<string>,
   listed: PagesAndKeys,
 ): PagesAndKeys | undefined {
-  const withoutSlash = (address: string) => address.replace(/\/+$/, '');
-  const keptAddresses = new Set([...kept].map(withoutSlash));
-  if (Object.keys(listed.pages).some((address) => keptAddresses.has(withoutSlash(address)))) return undefined;
+  const keptAddresses = new Set([...kept].map(oneAddress));
+  if (Object.keys(listed.pages).some((address) => keptAddresses.has(oneAddress(address)))) return undefined;
   const now: PagesAndKeys = { pages: {}, keys: {} };
   for (const address of kept) {
     now.pages[address] = last.pages[address]!;

@@ -39,6 +39,9 @@ export function outputFile(pathname: string, type: RouteData['type']): string {
   return path === '' ? 'index.html' : `${path}/index.html`;
 }
 
+/** What Astro counts two paths as one by: their address, a trailing slash aside. */
+export const oneAddress = (pathname: string): string => pathname.replace(/\/+$/, '');
+
 /**
  * The record of `paths`, as Astro lists them. Astro generates the first of
  * two routes giving the same path (ignoring a trailing slash), so the
@@ -48,7 +51,7 @@ export function recordOf(paths: readonly PathWithRoute[]): PageRecord {
   const record: PageRecord = {};
   const seen = new Set<string>();
   for (const { pathname, route } of paths) {
-    const normalized = pathname.replace(/\/+$/, '');
+    const normalized = oneAddress(pathname);
     if (seen.has(normalized)) continue;
     seen.add(normalized);
     record[pathname] = outputFile(pathname, route.type);
