@@ -1,7 +1,7 @@
 /**
  * A build of a synthetic archive (scripts/corpus.ts): list pages are split
- * into numbered pages with stable URLs and rel=prev/next, so no page grows
- * with the archive.
+ * into pages numbered from the oldest, at stable URLs with rel=prev/next,
+ * so no page grows with the archive.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +31,8 @@ const siteArticles = 2;
 const siteLiveCards = 1 + 5 + 1;
 const page = (path: string, dir = out) => readFileSync(join(dir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/<article class="card"/g)?.length ?? 0;
-/** The front page and its later pages, for 47 articles at 20 a page. */
-const frontPages = ['', 'page/2', 'page/3'];
+/** The front page and its older page, for 47 articles at 20 a page: the newest 27, then the oldest 20. */
+const frontPages = ['', 'page/1'];
 /** Every article the front pages list, in order. */
 const frontPageLinks = () =>
   frontPages.flatMap((path) =>
@@ -59,18 +59,17 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('an archive of 47 articles', () => {
-  it('splits the front page into pages of 20, newest first, linked both ways', () => {
+  it('splits the front page into pages of 20 from the oldest, the newest at /, linked both ways', () => {
     const total = synthetic + siteArticles;
-    const pages = Math.ceil(total / PAGE_SIZE);
-    expect(cards(page(''))).toBe(PAGE_SIZE);
-    expect(cards(page(`page/${pages}`))).toBe(total - (pages - 1) * PAGE_SIZE);
-    expect(existsSync(join(out, `page/${pages + 1}`))).toBe(false);
-    expect(existsSync(join(out, 'page/1'))).toBe(false);
-    expect(page('')).toContain('<link rel="next" href="/page/2/">');
-    expect(page('page/2')).toContain('<link rel="prev" href="/">');
-    expect(page('page/2')).toContain('<link rel="next" href="/page/3/">');
-    expect(page('page/2')).toContain('Page 2 of 3');
-    expect(page(`page/${pages}`)).not.toContain('rel="next"');
+    expect(cards(page(''))).toBe(total - PAGE_SIZE);
+    expect(cards(page('page/1'))).toBe(PAGE_SIZE);
+    expect(existsSync(join(out, 'page/2'))).toBe(false);
+    expect(page('')).toContain('<link rel="next" href="/page/1/">');
+    expect(page('')).not.toContain('rel="prev"');
+    expect(page('page/1')).toContain('<link rel="prev" href="/">');
+    expect(page('page/1')).not.toContain('rel="next"');
+    expect(page('page/1')).toMatch(/<title>Broadside, page 1 \| /);
+    expect(page('page/1')).toContain('>Page 1</span>');
   });
 
   it('lists every article exactly once across the front pages', () => {
@@ -84,10 +83,12 @@ describe('an archive of 47 articles', () => {
     const items = [...feed.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>[\s\S]*?<\/item>/g)];
     expect(FEED_LENGTH).toBeLessThan(synthetic + siteArticles);
     const fed = items.map((item) => new URL(item[1]!).pathname);
-    // The front page shows its 20 in order of importance, the later pages newest first.
-    const first = frontPageLinks().slice(0, PAGE_SIZE);
-    expect(fed.slice(0, PAGE_SIZE).sort()).toEqual([...first].sort());
-    expect(fed.slice(PAGE_SIZE)).toEqual(frontPageLinks().slice(PAGE_SIZE, FEED_LENGTH));
+    // The front page shows its articles in order of importance, the older page newest first.
+    const onFront = cards(page(''));
+    expect(FEED_LENGTH).toBeGreaterThan(onFront);
+    const first = frontPageLinks().slice(0, onFront);
+    expect(fed.slice(0, onFront).sort()).toEqual([...first].sort());
+    expect(fed.slice(onFront)).toEqual(frontPageLinks().slice(onFront, FEED_LENGTH));
     for (const [item] of items) expect(item).toContain('<content:encoded>');
   });
 

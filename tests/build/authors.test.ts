@@ -19,12 +19,16 @@ import { xmlProblem } from '../../scripts/build-checks';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 import { serveFolder } from '../../scripts/serve';
 import { buildSite, project } from './build-site';
+import { FEED_LENGTH } from '@/lib/metadata/feed';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-authors-'));
 const origin = 'https://broadside.example';
-/** More than one list page (20) of articles by Jane Doe alone. */
-const janeAlone = 21;
-const sharedPath = '/business/2023/02/01/shared-byline/';
+/** More than two list pages (20 each) of articles by Jane Doe alone, one a day from 1 January 2023. */
+const janeAlone = 41;
+const storyDay = (story: number) => new Date(Date.UTC(2023, 0, story)).toISOString().slice(0, 10);
+const storyPath = (story: number) =>
+  `/world/${storyDay(story).replaceAll('-', '/')}/story-${String(story).padStart(2, '0')}/`;
+const sharedPath = '/business/2023/03/01/shared-byline/';
 
 /** The site's content, the fictional authors and their articles, plus `extra` files, in a folder of its own. */
 function writeContent(name: string, extra: Record<string, string> = {}): string {
@@ -32,13 +36,13 @@ function writeContent(name: string, extra: Record<string, string> = {}): string 
   cpSync(join(project, 'content'), content, { recursive: true });
   cpSync(join(project, 'tests/fixtures/content/authors'), content, { recursive: true });
   const files: Record<string, string> = { ...extra };
-  for (let day = 1; day <= janeAlone; day += 1) {
-    const dd = String(day).padStart(2, '0');
-    files[`articles/2023/story-${dd}.md`] =
-      `---\ntitle: Test story ${dd}\nstandfirst: A story by the fictional Jane Doe.\nsection: world\npublished: 2023-01-${dd}\nauthors: [jane-doe]\n---\n\nText.\n`;
+  for (let story = 1; story <= janeAlone; story += 1) {
+    const nn = String(story).padStart(2, '0');
+    files[`articles/2023/story-${nn}.md`] =
+      `---\ntitle: Test story ${nn}\nstandfirst: A story by the fictional Jane Doe.\nsection: world\npublished: ${storyDay(story)}\nauthors: [jane-doe]\n---\n\nText.\n`;
   }
   files['articles/2023/shared-byline.md'] =
-    `---\ntitle: A shared byline\nstandfirst: Two fictional reporters and an agency.\nsection: business\npublished: 2023-02-01\nauthors: [john-roe, jane-doe]\nagencies: [AFP]\n---\n\nText.\n`;
+    `---\ntitle: A shared byline\nstandfirst: Two fictional reporters and an agency.\nsection: business\npublished: 2023-03-01\nauthors: [john-roe, jane-doe]\nagencies: [AFP]\n---\n\nText.\n`;
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(content, path, '..'), { recursive: true });
     writeFileSync(join(content, path), text);
@@ -89,27 +93,25 @@ describe("an author's page", () => {
     expect(profile).toMatch(/<img[^>]*alt="A placeholder where a portrait would be"[^>]*width="128"/);
     expect(profile).toContain('<a href="https://example.com/jane-doe" rel="me">Website</a>');
     expect(profile).toContain('<a href="mailto:jane.doe@example.com">Email</a>');
+    // 42 articles: the newest page holds the 22 newer than the oldest 20.
     expect(listed('/authors/jane-doe/')).toEqual([
       sharedPath,
-      ...Array.from(
-        { length: 19 },
-        (_, index) =>
-          `/world/2023/01/${String(21 - index).padStart(2, '0')}/story-${String(21 - index).padStart(2, '0')}/`,
-      ),
+      ...Array.from({ length: 21 }, (_, index) => storyPath(janeAlone - index)),
     ]);
   });
 
-  it('goes on at /authors/<slug>/page/2/, without the profile, linked both ways', () => {
-    expect(listed('/authors/jane-doe/page/2/')).toEqual(['/world/2023/01/02/story-02/', '/world/2023/01/01/story-01/']);
-    expect(html('/authors/jane-doe/')).toContain('<link rel="next" href="/authors/jane-doe/page/2/">');
-    const second = html('/authors/jane-doe/page/2/');
-    expect(second).toContain('<link rel="prev" href="/authors/jane-doe/">');
-    expect(second).toMatch(/<h1[^>]*>Jane Doe, page 2<\/h1>/);
-    expect(part('/authors/jane-doe/page/2/', 'author-profile')).toBeUndefined();
+  it('goes on at /authors/<slug>/page/1/, the oldest, without the profile, linked both ways', () => {
+    expect(listed('/authors/jane-doe/page/1/')).toEqual(Array.from({ length: 20 }, (_, index) => storyPath(20 - index)));
+    expect(html('/authors/jane-doe/')).toContain('<link rel="next" href="/authors/jane-doe/page/1/">');
+    const older = html('/authors/jane-doe/page/1/');
+    expect(older).toContain('<link rel="prev" href="/authors/jane-doe/">');
+    expect(older).not.toContain('rel="next"');
+    expect(older).toMatch(/<h1[^>]*>Jane Doe, page 1<\/h1>/);
+    expect(part('/authors/jane-doe/page/1/', 'author-profile')).toBeUndefined();
   });
 
   it('describes a Person with her page as url, her job, portrait and profile', () => {
-    for (const path of ['/authors/jane-doe/', '/authors/jane-doe/page/2/']) {
+    for (const path of ['/authors/jane-doe/', '/authors/jane-doe/page/1/']) {
       const [person] = jsonLd(path);
       expect(person, path).toMatchObject({
         '@type': 'Person',
@@ -137,14 +139,14 @@ describe("an author's page", () => {
     expect(feed.rss.channel.title).toBe('Jane Doe | Broadside');
     expect(feed.rss.channel['atom:link']['@_href']).toBe(`${origin}/authors/jane-doe/feed.xml`);
     const links = feed.rss.channel.item.map((item) => item.link.slice(origin.length));
-    expect(links).toHaveLength(janeAlone + 1);
+    expect(links).toHaveLength(Math.min(janeAlone + 1, FEED_LENGTH));
     expect(links[0]).toBe(sharedPath);
     expect(readFileSync(join(dist, 'authors/john-roe/feed.xml'), 'utf8').match(/<item>/g)).toHaveLength(1);
   });
 
   it('is in the sitemap, every page of it', () => {
     const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-    for (const path of ['/authors/jane-doe/', '/authors/jane-doe/page/2/', '/authors/john-roe/']) {
+    for (const path of ['/authors/jane-doe/', '/authors/jane-doe/page/1/', '/authors/john-roe/']) {
       expect(sitemap).toContain(`<loc>${origin}${path}</loc>`);
     }
   });

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listingPaths } from '@/lib/routes/listings';
 import { pageKey, SITE_CODE, siteCodeVersion } from '@/lib/routes/site-code';
-import { astroPaginate } from './astro-paginate';
 
 const project = join(import.meta.dirname, '../..');
 const copy = mkdtempSync(join(tmpdir(), 'broadside-site-code-'));
@@ -66,7 +65,6 @@ describe('pageKey', () => {
 
   it("is in every list page's key", () => {
     const [first] = listingPaths(
-      astroPaginate('/[section]/[...page]'),
       { base: '/world/', title: 'World', description: 'News.', showSection: false, articles: [] },
       { section: 'world' },
     );

@@ -7,7 +7,7 @@
 import { reservedPathSegments, sectionSlugs, site } from '../../site.config';
 import { editionIn, sameLanguage } from './editions';
 import type { Timestamp } from '../time/dates';
-import { pagePath } from '../routes/pagination';
+import { laterPagesFolder } from '../routes/pagination';
 import {
   articlePermalink,
   linkPath,
@@ -96,11 +96,6 @@ function caseNote(written: string, found: string): string {
     : ` (${found}: hosts such as Netlify do not tell upper from lower case)`;
 }
 
-/** The folder that holds pages 2 onwards of the list at `base` (`/world/page/`), as `pagePath` makes them. */
-function paginationFolder(base: string): string {
-  return pagePath(base, 2).replace(/2\/$/, '');
-}
-
 /**
  * A check of old paths against everything the build serves, given the
  * site's page paths (`sitePaths`): it answers with what is there, as a
@@ -129,8 +124,8 @@ function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | 
   }
   for (const list of lists) {
     owningFolders.set(
-      comparablePath(paginationFolder(list)),
-      `is under ${paginationFolder(list)}, where the build serves a list's further pages: a redirect cannot take a path there; remove it`,
+      comparablePath(laterPagesFolder(list)),
+      `is under ${laterPagesFolder(list)}, where the build serves a list's further pages: a redirect cannot take a path there; remove it`,
     );
   }
   const reserved = new Set<string>(reservedPathSegments);

@@ -1,10 +1,9 @@
 /**
- * The author pages (`/authors/jane-doe/`, `/authors/jane-doe/page/2/`):
+ * The author pages (`/authors/jane-doe/`, older pages at `/authors/jane-doe/page/<n>/`):
  * each author's articles, newest first, split into pages like a section's,
  * with the author's own entry beside the list for the profile and metadata.
  */
-import type { Page, PaginateFunction } from 'astro';
-import { getArticles, type Article } from '../content/articles';
+import { getArticles } from '../content/articles';
 import { getAuthors, type Author } from '../content/authors';
 import { listingPaths, type List, type Listing } from './listings';
 import { authorPath } from './permalinks';
@@ -17,7 +16,6 @@ export interface AuthorList extends List {
 /** One page of an author's list, as the route's props give it. */
 export interface AuthorListing extends Listing {
   author: Author;
-  page: Page<Article>;
 }
 
 /** Each author's list, including authors with no article yet (their page says so). */
@@ -39,8 +37,8 @@ export async function authorLists(): Promise<AuthorList[]> {
  * and to the key for the incremental build, since each page shows the
  * author's name and metadata.
  */
-export function authorListingPaths(paginate: PaginateFunction, { author, ...list }: AuthorList) {
-  return listingPaths(paginate, list, { author: author.id }).map((path) => ({
+export function authorListingPaths({ author, ...list }: AuthorList) {
+  return listingPaths(list, { author: author.id }).map((path) => ({
     ...path,
     props: { ...path.props, author },
     cacheKey: author.digest === undefined ? undefined : `${path.cacheKey}:${author.digest}`,

@@ -1,13 +1,13 @@
 /**
  * The list pages of the site (front page, sections, tags): what each list
- * holds and says, and the `getStaticPaths()` entries Astro's `paginate()`
- * makes of it, each with its key for the incremental build.
+ * holds and says, and the `getStaticPaths()` entries of its pages
+ * (`archivePages`, numbered from the oldest end), each with its key for the
+ * incremental build.
  */
 import { createHash } from 'node:crypto';
-import type { Page, PaginateFunction } from 'astro';
 import { sectionSlugs, site, type SectionSlug } from '../../site.config';
 import { getArticles, type Article } from '../content/articles';
-import { laterPageParam, laterPageUrl, PAGE_SIZE, pagePath } from './pagination';
+import { archivePages, type ListPage } from './pagination';
 import { sectionPath, tagPath } from './permalinks';
 import { pageKey } from './site-code';
 
@@ -31,7 +31,7 @@ export interface List extends ListHeading {
 
 /** One page of a list, as a list route's props give it to `ListLayout`. */
 export interface Listing extends ListHeading {
-  page: Page<Article>;
+  page: ListPage<Article>;
 }
 
 /** The front page's list: every article, newest first. */
@@ -83,8 +83,9 @@ export async function tagLists(): Promise<(List & { tag: string })[]> {
 /**
  * A list page's key for Astro's incremental build (see `articlePageKey`):
  * everything it shows, with each listed article standing for itself by its
- * content digest. A correction re-renders only the pages that list the
- * article; a new article shifts, and so re-renders, the pages after it.
+ * content digest. A correction re-renders only the page that lists the
+ * article; a new article, the list's newest page (and, once a page fills,
+ * the page it adds and the one before it).
  */
 export function listingKey({ page, ...heading }: Listing): string {
   const { data, ...position } = page;
@@ -95,41 +96,39 @@ export function listingKey({ page, ...heading }: Listing): string {
 }
 
 /**
- * Every page of `list` as a `[...page]` route's `getStaticPaths()` gives it:
- * `paginate()`'s parameters and props, with every page at `pagePath`, and
- * each page's key for the incremental build, so no list route can leave the
- * key out. `params` are the route's others (`{ section }`). A route in the
- * list's own folder serves its later pages at `page/<n>`; one in the list's
- * `page/` folder (`routeBase` = `laterPagesFolder(base)`) serves them at `<n>`,
- * and must leave out page 1, which `paginate()` puts at that folder.
+ * Every page of `list` whose address is under `routeBase` (all of them, by
+ * default), as a `[...page]` route there gives it in `getStaticPaths()`: the
+ * rest parameter is the page's address under `routeBase` (`page/7` for
+ * `/world/page/7/` in `/world/`, `7` in `/world/page/`, none for `/world/`),
+ * with each page's key for the incremental build, so no list route can leave
+ * the key out. `params` are the route's others (`{ section }`).
  */
 export function listingPaths<Params extends Record<string, string>>(
-  paginate: PaginateFunction,
   { base, articles, ...heading }: List,
   params: Params,
   routeBase = base,
 ) {
-  const format = laterPageUrl(base, routeBase);
-  return paginate(articles, { pageSize: PAGE_SIZE, params, props: heading, format }).map((path) => ({
-    params: { ...path.params, page: routeBase === base ? laterPageParam(path.params.page) : path.params.page },
-    props: path.props,
-    cacheKey: pageKey(listingKey(path.props)),
-  }));
+  return archivePages(base, articles)
+    .filter((page) => page.url.current.startsWith(routeBase))
+    .map((page) => {
+      const props = { ...heading, page };
+      return {
+        params: { ...params, page: page.url.current.slice(routeBase.length, -1) || undefined },
+        props,
+        cacheKey: pageKey(listingKey(props)),
+      };
+    });
 }
 
 /** The address of a list page's path, as `listedPaths` (./path-scope.ts) asks for it: the page's own URL. */
-export const pageAddress = ({ props }: { props: { page: Page<unknown> } }): string => props.page.url.current;
+export const pageAddress = ({ props }: { props: { page: { url: { current: string } } } }): string =>
+  props.page.url.current;
 
 /**
- * The path and articles of every page of `list`, as `listingPaths` builds
- * them, for the sitemap, which has no route's `paginate()` to ask; the
- * sitemap's build test holds the two to the same pages.
+ * The path and articles of every page of `list`, as the list routes build
+ * them (both split it with `archivePages`), for the sitemap, which has no
+ * route to ask.
  */
-export function listPages({ base, articles }: List): { path: string; number: number; articles: Article[] }[] {
-  const count = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));
-  return Array.from({ length: count }, (_, index) => ({
-    path: pagePath(base, index + 1),
-    number: index + 1,
-    articles: articles.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE),
-  }));
+export function listPages({ base, articles }: List): { path: string; newest: boolean; articles: Article[] }[] {
+  return archivePages(base, articles).map(({ url, newest, data }) => ({ path: url.current, newest, articles: data }));
 }

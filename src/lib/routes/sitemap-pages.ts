@@ -42,10 +42,10 @@ async function sitemapFilesOf(articles: readonly Article[]): Promise<SitemapEntr
     articles,
     liveBlogs,
     lists: [
-      ...listPages(front).map(({ path, number, articles }) => ({
+      ...listPages(front).map(({ path, newest, articles }) => ({
         path,
         articles,
-        liveBlogs: number === 1 ? running : [],
+        liveBlogs: newest ? running : [],
       })),
       ...[...sections, ...tags, ...authors].flatMap(listPages).map(({ path, articles }) => ({ path, articles })),
     ],
