@@ -173,7 +173,7 @@ async function build(): Promise<void> {
 
   const code = siteCodeVersion(project);
   siteCode = code;
-  let last: SiteRecord | undefined;
+  let last: (() => SiteRecord) | undefined;
   if (publish) {
     const found = lastSiteRecord(recordFile, target, code);
     console.log(
@@ -215,7 +215,7 @@ async function build(): Promise<void> {
       await timed('copy', () => copyForPublish(target, staging, project));
       // Astro keeps a page whose key matches its cache as it finds it in the output: a page rendered without it
       // since may be another version, so it goes, and Astro restores its own or renders it.
-      deleteFiles(staging, last.rendered);
+      deleteFiles(staging, last().rendered);
     }
     await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
   }
@@ -223,7 +223,7 @@ async function build(): Promise<void> {
   // the record of Astro's build names every file of the new site.
   const record = inPlace ? undefined : readPageRecord(newRecord);
   const { removed, added } = record
-    ? { removed: last ? recordChange(last.pages, record.pages).removed : [], added: Object.values(record.pages) }
+    ? { removed: last ? recordChange(last().pages, record.pages).removed : [], added: Object.values(record.pages) }
     : (JSON.parse(readFileSync(recordChangeFile(newRecord), 'utf8')) as RecordChange);
   if (last && !inPlace) deleteFiles(staging, removed);
   const missing = missingFiles(staging, added);

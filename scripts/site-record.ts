@@ -23,6 +23,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import {
   oneAddress,
   readPageRecord,
+  readRecordStamps,
   writePageRecord,
   type PageRecord,
   type StoredRecord,
@@ -64,24 +65,29 @@ export function writeSiteRecord(
   writePageRecord(file, { site: folderId(site), code, pages, keys, rendered });
 }
 
-/** The record of the site at `target` if it describes that very folder, built by code of version `code`; else why not. */
+/**
+ * The record of the site at `target` if it describes that very folder,
+ * built by code of version `code`, else why not. Only its stamps are read
+ * here: `record()` reads the rest, which a change rendered without Astro's
+ * build never needs in this process.
+ */
 export function lastSiteRecord(
   file: string,
   target: string,
   code: string,
-): { record: SiteRecord; why?: never } | { record?: never; why: string } {
+): { record: () => SiteRecord; why?: never } | { record?: never; why: string } {
   if (!existsSync(target)) return { why: 'there is no site to change yet' };
   if (!existsSync(file)) return { why: 'no build has recorded the pages of the site' };
-  let record: SiteRecord;
+  let stamps: Pick<SiteRecord, 'site' | 'code'>;
   try {
-    record = readPageRecord(file) as SiteRecord;
+    stamps = readRecordStamps(file) as Pick<SiteRecord, 'site' | 'code'>;
   } catch (error) {
     return { why: `the record of the site's pages cannot be read (${(error as Error).message})` };
   }
-  if (record.site !== folderId(target))
+  if (stamps.site !== folderId(target))
     return { why: 'the record of the pages describes another build than the site in place' };
-  if (record.code !== code) return { why: "the site's code changed since it was built" };
-  return { record };
+  if (stamps.code !== code) return { why: "the site's code changed since it was built" };
+  return { record: () => readPageRecord(file) as SiteRecord };
 }
 
 /** What a publish rendered without Astro's build changes of the site's files (scripts/publish-pages.ts). */

@@ -24,6 +24,7 @@ import {
   outputFile,
   overLastSite,
   readPageRecord,
+  readRecordStamps,
   writePageRecord,
   recordOf,
   siteRecordOf,
@@ -120,6 +121,27 @@ describe('the record of a build', () => {
     });
     expect(readPageRecord(join(dir, 'build.json'))).toEqual({ pages, keys, rendered: [] });
     expect(readPageRecord(join(dir, 'site.json'))).toMatchObject({ pages, keys });
+  });
+
+  it('gives its stamps from the start of the file a site writes, and from the whole of any other', () => {
+    const dir = folder('stamps', {});
+    const pages: PageRecord = Object.fromEntries(
+      Array.from({ length: 1000 }, (_, index) => [`/a${index}/`, `a${index}/index.html`]),
+    );
+    const stamps = { site: '1:2', code: 'code "quoted" \\ and more' };
+    writePageRecord(join(dir, 'site.json'), { pages, keys: {}, rendered: [], ...stamps });
+    expect(readRecordStamps(join(dir, 'site.json'))).toEqual(stamps);
+    // The rest of the file is not read: cut off, it still gives the stamps.
+    const whole = readFileSync(join(dir, 'site.json'), 'utf8');
+    writeFileSync(join(dir, 'cut.json'), whole.slice(0, 200));
+    expect(readRecordStamps(join(dir, 'cut.json'))).toEqual(stamps);
+    // Written otherwise (a build's record, or stamps last), the whole file is read.
+    writeFileSync(join(dir, 'last.json'), JSON.stringify({ pages, keys: {}, ...stamps }));
+    expect(readRecordStamps(join(dir, 'last.json'))).toEqual(stamps);
+    writeFileSync(join(dir, 'none.json'), JSON.stringify({ pages, keys: {} }));
+    expect(readRecordStamps(join(dir, 'none.json'))).toEqual({ site: undefined, code: undefined });
+    writeFileSync(join(dir, 'broken.json'), '{"site":');
+    expect(() => readRecordStamps(join(dir, 'broken.json'))).toThrow();
   });
 
   it('names the files of the paths that are gone, and no file another path still writes', () => {
@@ -261,7 +283,7 @@ describe('the record of the site in place', () => {
     expect(existsSync(`${file}.writing`)).toBe(false);
     expect(lastSiteRecord(file, target, 'code-1').why).toBe('there is no site to change yet');
     renameSync(staging, target);
-    expect(lastSiteRecord(file, target, 'code-1').record?.pages).toEqual(pages);
+    expect(lastSiteRecord(file, target, 'code-1').record?.().pages).toEqual(pages);
   });
 
   it('is refused for another folder, another version of the code, or none at all', () => {

@@ -5,7 +5,7 @@
  * scripts/site-record.ts, scripts/search-index.ts) without loading Astro's
  * app.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import type { PathWithRoute, RouteData } from 'astro';
 import { fileSignature } from '../file-memo.ts';
 
@@ -110,10 +110,42 @@ export function readPageRecord(file: string): StoredRecord {
   return record;
 }
 
-/** Writes `record` to `file`, whole or not at all (beside its name, then renamed), for `readPageRecord` to read. */
+/**
+ * Writes `record` to `file`, whole or not at all (beside its name, then
+ * renamed), for `readPageRecord` to read; its stamps first, for
+ * `readRecordStamps`.
+ */
 export function writePageRecord(file: string, record: StoredRecord): void {
-  writeFileSync(`${file}.writing`, JSON.stringify(record));
+  const { site, code, ...rest } = record;
+  writeFileSync(`${file}.writing`, JSON.stringify({ site, code, ...rest }));
   renameSync(`${file}.writing`, file);
   const signature = fileSignature(file);
   heldRecord = signature === undefined ? undefined : { signature, record };
+}
+
+/** How much of the start of a record `readRecordStamps` reads: more than two stamps take. */
+const STAMPS_BYTES = 4096;
+
+/** The stamps at the start of a record as `writePageRecord` writes them, as JSON strings. */
+const STAMPS = /^\{"site":("(?:[^"\\]|\\.)*"),"code":("(?:[^"\\]|\\.)*"),/;
+
+/**
+ * The stamps of the record in `file` (`readPageRecord`), read from the
+ * start of the file alone when `writePageRecord` put them there: a publish
+ * asks whether it may change the site in place before anything else, and
+ * at 50,000 articles parsing the whole record took 0.2 s of it.
+ */
+export function readRecordStamps(file: string): Pick<StoredRecord, 'site' | 'code'> {
+  const start = Buffer.alloc(STAMPS_BYTES);
+  const handle = openSync(file, 'r');
+  let length: number;
+  try {
+    length = readSync(handle, start, 0, STAMPS_BYTES, 0);
+  } finally {
+    closeSync(handle);
+  }
+  const found = STAMPS.exec(start.toString('utf8', 0, length));
+  if (found) return { site: JSON.parse(found[1]!) as string, code: JSON.parse(found[2]!) as string };
+  const { site, code } = readPageRecord(file);
+  return { site, code };
 }
