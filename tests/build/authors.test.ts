@@ -101,7 +101,9 @@ describe("an author's page", () => {
   });
 
   it('goes on at /authors/<slug>/page/1/, the oldest, without the profile, linked both ways', () => {
-    expect(listed('/authors/jane-doe/page/1/')).toEqual(Array.from({ length: 20 }, (_, index) => storyPath(20 - index)));
+    expect(listed('/authors/jane-doe/page/1/')).toEqual(
+      Array.from({ length: 20 }, (_, index) => storyPath(20 - index)),
+    );
     expect(html('/authors/jane-doe/')).toContain('<link rel="next" href="/authors/jane-doe/page/1/">');
     const older = html('/authors/jane-doe/page/1/');
     expect(older).toContain('<link rel="prev" href="/authors/jane-doe/">');

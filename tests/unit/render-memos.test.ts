@@ -30,8 +30,12 @@ const KNOWN: Record<string, string> = {
   'src/lib/time/dates.ts clockFormats': 'keyed by the zone asked about',
   'src/lib/time/dates.ts zoneNameFormat': 'keyed by the zone asked about',
   'src/lib/routes/permalinks.ts permalinks': "keyed by an entry's data, which is never changed once read",
+  'src/pages/cards/[...slug].png.ts articleCards': "keyed by an entry's data, which is never changed once read",
   'src/lib/render/record.ts heldRecord':
     "the record of the pages its file holds, kept with the file's signature; no build writes into a record's file",
+  'src/lib/routes/listings.ts listingKeys':
+    'keyed by the address of a list page, and given back only for the same heading, place and articles',
+  'src/lib/routes/sitemap.ts articleEntries': "keyed by an entry's data, which is never changed once read",
   'src/lib/routes/sitemap-pages.ts worked': 'keyed by the list of articles, a new list for every render',
 };
 

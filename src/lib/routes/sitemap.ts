@@ -129,25 +129,32 @@ export function newestChange(changes: Iterable<Change | undefined>): Change | un
 }
 
 /**
+ * Each article's entry by its entry's data, which alone decides it, as
+ * `articlePermalink` keeps the permalink. An article is on its own page and
+ * on every list that shows it (front page, section, tags, authors): its last
+ * change is worked out once, and a publish works out those of the articles
+ * that changed.
+ */
+const articleEntries = new WeakMap<SitemapArticle['data'], { id: string; entry: Required<SitemapEntry> }>();
+
+function articleEntry(article: SitemapArticle): Required<SitemapEntry> {
+  const kept = articleEntries.get(article.data);
+  if (kept?.id === article.id) return kept.entry;
+  const entry = { loc: absoluteUrl(articlePermalink(article)), lastmod: articleChange(article) };
+  articleEntries.set(article.data, { id: article.id, entry });
+  return entry;
+}
+
+/**
  * One entry per page, sorted by URL so that a build always writes the same
  * files: each article, live blog page and update dated by its own last change, each page
  * of a list by the newest change among what it lists, and the undated pages
  * without a date.
  */
 export function sitemapEntries(content: SitemapContent): SitemapEntry[] {
-  // An article is on its own page and on every list that shows it (front
-  // page, section, tags, authors): its last change is worked out once.
-  const changes = new Map<SitemapArticle, Change>();
-  const changeOf = (article: SitemapArticle) => {
-    let known = changes.get(article);
-    if (!known) changes.set(article, (known = articleChange(article)));
-    return known;
-  };
+  const changeOf = (article: SitemapArticle) => articleEntry(article).lastmod;
   const entries: SitemapEntry[] = [
-    ...content.articles.map((article) => ({
-      loc: absoluteUrl(articlePermalink(article)),
-      lastmod: changeOf(article),
-    })),
+    ...content.articles.map(articleEntry),
     ...content.liveBlogs.flatMap(liveBlogEntries),
     ...content.lists.map((list) => ({
       loc: absoluteUrl(list.path),

@@ -7,7 +7,7 @@
  * cards writes nothing.
  */
 import type { APIRoute } from 'astro';
-import { getArticles, getLiveBlogs } from '@/lib/content/articles';
+import { getArticles, getLiveBlogs, type Article } from '@/lib/content/articles';
 import { articleCard, liveBlogCard, liveUpdateCard } from '@/lib/metadata/page-meta';
 import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, shareCardPath } from '@/lib/routes/permalinks';
 import type { CardInputs } from '@/lib/share-card/card';
@@ -17,23 +17,45 @@ import { listedPaths } from '@/lib/routes/path-scope';
 /** The route parameter for a card's address: `/cards/<slug>.png`. */
 const slugOf = (card: string) => card.replace(/^\/cards\//, '').replace(/\.png$/, '');
 
+/** A card: its address, what it shows, and its key for the incremental build, which is what it shows. */
+interface KeyedCard {
+  card: string;
+  inputs: CardInputs;
+  cacheKey: string;
+}
+
+const keyedCard = async (path: string, inputs: CardInputs): Promise<KeyedCard> => ({
+  card: shareCardPath(path),
+  inputs,
+  cacheKey: await cardKey(inputs),
+});
+
+/**
+ * Each article's card by its entry's data, which alone decides it, as
+ * `articlePermalink` keeps the permalink: a publish works out the cards of
+ * the articles that changed, not of every article.
+ */
+const articleCards = new WeakMap<Article['data'], { id: string; card: Promise<KeyedCard> }>();
+
+function articleKeyedCard(article: Article): Promise<KeyedCard> {
+  const kept = articleCards.get(article.data);
+  if (kept?.id === article.id) return kept.card;
+  const card = keyedCard(articlePermalink(article), articleCard(article));
+  articleCards.set(article.data, { id: article.id, card });
+  return card;
+}
+
 export async function getStaticPaths() {
   const [articles, blogs] = await Promise.all([getArticles(), getLiveBlogs()]);
-  const cards = [
-    ...articles.map((article) => ({ path: articlePermalink(article), inputs: articleCard(article) })),
-    ...blogs.map((blog) => ({ path: liveBlogPermalink(blog.id), inputs: liveBlogCard(blog) })),
-    ...blogs.flatMap((blog) =>
-      blog.updates.map((update) => ({
-        path: liveUpdatePermalink(blog.id, update.id),
-        inputs: liveUpdateCard(blog, update),
-      })),
-    ),
-  ];
   // Keyed by what the card shows, so a later build copies an unchanged card instead of drawing it or
   // reading it from the card cache.
-  const keyed = await Promise.all(
-    cards.map(async ({ path, inputs }) => ({ card: shareCardPath(path), inputs, cacheKey: await cardKey(inputs) })),
-  );
+  const keyed = await Promise.all([
+    ...articles.map(articleKeyedCard),
+    ...blogs.map((blog) => keyedCard(liveBlogPermalink(blog.id), liveBlogCard(blog))),
+    ...blogs.flatMap((blog) =>
+      blog.updates.map((update) => keyedCard(liveUpdatePermalink(blog.id, update.id), liveUpdateCard(blog, update))),
+    ),
+  ]);
   return listedPaths(keyed, ({ card }) => card).map(({ card, inputs, cacheKey }) => ({
     params: { slug: slugOf(card) },
     props: { inputs },
