@@ -62,15 +62,18 @@ export function authorProblems(
   authors: readonly AuthorForRules[],
 ): ContentProblem[] {
   const slugs = new Set(authors.map((author) => author.id));
-  return articles.flatMap((article) => {
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    // An article that credits none of the site's authors has nothing to check.
+    if (article.data.authors.length === 0) continue;
     const file = article.filePath ?? `content/articles/${article.id}.md`;
     const seen = new Set<string>();
-    return article.data.authors.flatMap((written, index): ContentProblem[] => {
+    article.data.authors.forEach((written, index) => {
       const field = `authors.${index}`;
-      if (!slugs.has(written)) return [{ file, field, message: unknownAuthorMessage(written, authors) }];
-      if (seen.has(written)) return [{ file, field, message: `"${written}" is credited twice: remove one` }];
-      seen.add(written);
-      return [];
+      if (!slugs.has(written)) problems.push({ file, field, message: unknownAuthorMessage(written, authors) });
+      else if (seen.has(written)) problems.push({ file, field, message: `"${written}" is credited twice: remove one` });
+      else seen.add(written);
     });
-  });
+  }
+  return problems;
 }

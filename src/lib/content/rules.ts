@@ -112,22 +112,21 @@ function caseNote(written: string, found: string): string {
  */
 function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | undefined {
   const lists = new Set(['/', ...sectionSlugs.map(sectionPath)]);
-  const pageByKey = new Map([...pages].map((page) => [comparablePath(page), page]));
-  const owningFolders = new Map<string, string>();
-  for (const page of pages) {
-    if (!lists.has(page)) {
-      owningFolders.set(
-        comparablePath(page),
-        `is under ${page}, a page that exists: a redirect cannot go inside a page's folder; remove it`,
-      );
-    }
-  }
-  for (const list of lists) {
-    owningFolders.set(
-      comparablePath(laterPagesFolder(list)),
-      `is under ${laterPagesFolder(list)}, where the build serves a list's further pages: a redirect cannot take a path there; remove it`,
-    );
-  }
+  const pageByKey = new Map<string, string>();
+  for (const page of pages) pageByKey.set(comparablePath(page), page);
+  const listFolders = new Map(
+    [...lists].map((list) => [comparablePath(laterPagesFolder(list)), laterPagesFolder(list)]),
+  );
+  /** Why a path in the folder `key` is the build's: a list's further pages are there, or a page other than a list. */
+  const owned = (key: string): string | undefined => {
+    const listFolder = listFolders.get(key);
+    if (listFolder)
+      return `is under ${listFolder}, where the build serves a list's further pages: a redirect cannot take a path there; remove it`;
+    const page = pageByKey.get(key);
+    if (page && !lists.has(page))
+      return `is under ${page}, a page that exists: a redirect cannot go inside a page's folder; remove it`;
+    return undefined;
+  };
   const reserved = new Set<string>(reservedPathSegments);
 
   return (path) => {
@@ -144,8 +143,8 @@ function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | 
       return `starts with "${top}": names starting with "_" at the top of the site are the build's and the host's (/_astro/, /_redirects, /_headers); remove it`;
     }
     for (let depth = 1; depth < names.length; depth += 1) {
-      const owned = owningFolders.get(`/${names.slice(0, depth).join('/')}/`);
-      if (owned) return owned;
+      const why = owned(`/${names.slice(0, depth).join('/')}/`);
+      if (why) return why;
     }
     return undefined;
   };
@@ -160,12 +159,15 @@ function builtPathCheck(pages: ReadonlySet<string>): (path: string) => string | 
  */
 function editionProblems(articles: ArticleForRules[], redirectTargets: ReadonlyMap<string, string>): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const byPermalink = new Map(articles.map((article) => [articlePermalink(article), article]));
+  let byPermalink: Map<string, ArticleForRules> | undefined;
   for (const article of articles) {
+    const editions = Object.entries(article.data.editions ?? {});
+    if (editions.length === 0) continue;
+    byPermalink ??= new Map(articles.map((other) => [articlePermalink(other), other]));
     const file = fileOf(article, 'articles');
     const permalink = articlePermalink(article);
     const lang = article.data.lang ?? site.lang;
-    for (const [tag, path] of Object.entries(article.data.editions ?? {})) {
+    for (const [tag, path] of editions) {
       const refuse = (message: string) =>
         problems.push({ file, field: `editions.${tag}`, message: `"${path}" ${message}` });
       const edition = byPermalink.get(path);
@@ -218,7 +220,9 @@ export function findContentProblems({
   blogFileExists,
 }: EntriesForRules): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const paths = sitePaths(articles, liveBlogs, liveUpdates);
+  // Every page's path, worked out for the first link or old path to check against it.
+  let sitePathSet: Set<string> | undefined;
+  const paths = () => (sitePathSet ??= sitePaths(articles, liveBlogs, liveUpdates));
 
   // Old paths and where they lead, so a link through a redirect is caught too.
   const redirectTargets = new Map<string, string>();
@@ -229,9 +233,9 @@ export function findContentProblems({
   const checkLink = (file: string, field: string, href: string) => {
     if (!href.startsWith('/')) return;
     const path = linkPath(href);
-    if (paths.has(path)) return;
+    if (paths().has(path)) return;
     const target = redirectTargets.get(withSlash(path));
-    if (target && !paths.has(withSlash(path))) {
+    if (target && !paths().has(withSlash(path))) {
       problems.push({
         file,
         field,
@@ -239,7 +243,7 @@ export function findContentProblems({
       });
       return;
     }
-    const hint = paths.has(withSlash(path))
+    const hint = paths().has(withSlash(path))
       ? `did you mean "${withSlash(path)}"? Site paths end with "/"`
       : `no page has that path${liveBlogs.length ? `; live blogs are ${liveBlogs.map((blog) => liveBlogPermalink(blog.id)).join(', ')}` : ''}`;
     problems.push({ file, field, message: `"${href}" leads nowhere: ${hint}` });
@@ -259,9 +263,9 @@ export function findContentProblems({
     } else owners.set(permalink, file);
   }
 
-  // Permalinks and old paths as they are compared: in lower case, ending in "/".
-  const ownersByKey = new Map([...owners].map(([permalink, file]) => [comparablePath(permalink), { permalink, file }]));
-  const builtPathProblem = builtPathCheck(paths);
+  // Permalinks and old paths as they are compared: in lower case, ending in "/"; worked out for the first old path.
+  let ownersByKey: Map<string, { permalink: string; file: string }> | undefined;
+  let builtPathProblem: ((path: string) => string | undefined) | undefined;
   const redirects = new Map<string, { from: string; file: string }>();
   for (const article of articles) {
     const file = fileOf(article, 'articles');
@@ -278,6 +282,9 @@ export function findContentProblems({
         refuse(unclean);
         return;
       }
+      ownersByKey ??= new Map(
+        [...owners].map(([owned, owner]) => [comparablePath(owned), { permalink: owned, file: owner }]),
+      );
       const target = ownersByKey.get(key);
       if (key === comparablePath(permalink)) {
         refuse(`is this article's own permalink: a redirect from it would lead back to itself`);
@@ -290,6 +297,7 @@ export function findContentProblems({
         );
         return;
       }
+      builtPathProblem ??= builtPathCheck(paths());
       const built = builtPathProblem(from);
       if (built) {
         refuse(built);
