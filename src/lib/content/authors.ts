@@ -36,22 +36,33 @@ export async function getAuthors(): Promise<Author[]> {
   return [...(await authors).values()];
 }
 
-/**
- * The authors an article credits, in byline order. The content rules have
- * refused any slug with no author file, so a missing one here is a bug in
- * the build, not an editor's slip, and stops it.
- */
-export async function creditedAuthors(article: {
+/** What `creditsOf` needs of an article. */
+interface CreditingArticle {
   id: string;
   data: Pick<Article['data'], 'authors'>;
-}): Promise<Author[]> {
+}
+
+/**
+ * The authors an article credits, in byline order, as a function of the
+ * article: a route that asks for every article's byline waits for the
+ * authors once. The content rules have refused any slug with no author
+ * file, so a missing one here is a bug in the build, not an editor's slip,
+ * and stops it.
+ */
+export async function creditsOf(): Promise<(article: CreditingArticle) => Author[]> {
   authors ??= loadAuthors();
   const bySlug = await authors;
-  return article.data.authors.map((slug) => {
-    const author = bySlug.get(slug);
-    if (!author) throw new Error(`${article.id}: authors: no author file for "${slug}"`);
-    return author;
-  });
+  return (article) =>
+    article.data.authors.map((slug) => {
+      const author = bySlug.get(slug);
+      if (!author) throw new Error(`${article.id}: authors: no author file for "${slug}"`);
+      return author;
+    });
+}
+
+/** The authors `article` credits, in byline order (`creditsOf`). */
+export async function creditedAuthors(article: CreditingArticle): Promise<Author[]> {
+  return (await creditsOf())(article);
 }
 
 /** What a byline and an article's structured data say of an author. */
