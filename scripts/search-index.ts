@@ -29,8 +29,13 @@
  * written once for what it holds: its key is a hash of Pagefind's version
  * and of every page it indexes (address and bytes), and a part whose key is
  * in the cache is copied from there instead of indexed. Pagefind writes the
- * same files for the same pages, so a copied part is what indexing again
- * would have written.
+ * same files for the same pages in a folder the file system lists in the
+ * same order, so a copied part is what indexing again on the same file
+ * system would have written. Another file system may list the pages in
+ * another order (ext4's depends on its hash seed), and Pagefind's index
+ * files, not its fragments, with it: the same search, other bytes. The
+ * cache is among the build's own (`buildCacheRoot`), so a part is copied
+ * on the file system it was indexed on, unless the caches are moved.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
