@@ -29,19 +29,19 @@ const KNOWN: Record<string, string> = {
   'src/lib/time/dates.ts keptTimes': 'keyed by the timestamp and zone asked about',
   'src/lib/time/dates.ts clockFormats': 'keyed by the zone asked about',
   'src/lib/time/dates.ts zoneNameFormat': 'keyed by the zone asked about',
-  'src/lib/routes/permalinks.ts permalinks': "keyed by an entry's data, which is never changed once read",
-  'src/pages/cards/[...slug].png.ts articleCards': "keyed by an entry's data, which is never changed once read",
+  'src/lib/routes/permalinks.ts articlePermalink': "keyed by an entry's data, which is never changed once read",
+  'src/pages/cards/[...slug].png.ts articleKeyedCard': "keyed by an entry's data, which is never changed once read",
   'src/lib/render/record.ts heldRecord':
     "the record of the pages its file holds, kept with the file's signature; no build writes into a record's file",
   'src/lib/routes/listings.ts listingKeys':
     'keyed by the address of a list page, and given back only for the same heading, place and articles',
-  'src/lib/routes/sitemap.ts articleEntries': "keyed by an entry's data, which is never changed once read",
+  'src/lib/routes/sitemap.ts articleEntry': "keyed by an entry's data, which is never changed once read",
   'src/lib/routes/sitemap-pages.ts worked': 'keyed by the list of articles, a new list for every render',
 };
 
 /** A top-level `let` or `var`, or a top-level map, set or memo that is not a constant's (whose name is in capitals). */
 const STATE =
-  /^(?:export )?(?:(?:let|var) (\w+)|const ([a-z]\w*)(?:: [^=]+)? = (?:new (?:Map|WeakMap|Set)\b|boundedMemo\b))/gm;
+  /^(?:export )?(?:(?:let|var) (\w+)|const ([a-z]\w*)(?:: [^=]+)? = (?:new (?:Map|WeakMap|Set)\b|boundedMemo\b|entryMemo\b))/gm;
 
 function moduleState(): string[] {
   const folder = join(project, 'src');
@@ -62,8 +62,10 @@ describe("the site's module-level state", () => {
 
   it('is found by the search this test makes', () => {
     const found = [
-      ...'let cache = new Map();\nconst memo = new Map<string, string>();\nconst NAMES = new Set();\n'.matchAll(STATE),
+      ...'let cache = new Map();\nconst memo = new Map<string, string>();\nconst NAMES = new Set();\nexport const kept = entryMemo(work);\n'.matchAll(
+        STATE,
+      ),
     ];
-    expect(found.map((match) => match[1] ?? match[2])).toEqual(['cache', 'memo']);
+    expect(found.map((match) => match[1] ?? match[2])).toEqual(['cache', 'memo', 'kept']);
   });
 });

@@ -3,6 +3,7 @@
  * these; none of them puts a path together by hand.
  */
 import { site } from '../../site.config';
+import { entryMemo } from '../content/entry-memo';
 import { calendarDay, type Timestamp } from '../time/dates';
 
 /** What a permalink is made of: an article's id and part of its frontmatter. */
@@ -18,23 +19,15 @@ export function articleSlug({ id, data }: PermalinkSource): string {
 }
 
 /**
- * Each article's permalink, by its entry's `data`: every route, list, feed
+ * `/<section>/<yyyy>/<mm>/<dd>/<slug>/`, the day being `published` in the
+ * article's zone. Kept for the entry (`entryMemo`): every route, list, feed
  * and rule asks for it again, about fifteen times an article, and at 50,000
- * articles working it out each time was most of a second of every publish. An
- * entry's data is never changed once read, and a changed entry is a new
- * object, so what is kept for an object holds for as long as it lives.
+ * articles working it out each time was most of a second of every publish.
  */
-const permalinks = new WeakMap<PermalinkSource['data'], { id: string; permalink: string }>();
-
-/** `/<section>/<yyyy>/<mm>/<dd>/<slug>/`, the day being `published` in the article's zone. */
-export function articlePermalink(article: PermalinkSource): string {
-  const kept = permalinks.get(article.data);
-  if (kept?.id === article.id) return kept.permalink;
+export const articlePermalink = entryMemo((article: PermalinkSource): string => {
   const { year, month, day } = calendarDay(article.data.published, article.data.timezone);
-  const permalink = `/${article.data.section}/${year}/${month}/${day}/${articleSlug(article)}/`;
-  permalinks.set(article.data, { id: article.id, permalink });
-  return permalink;
-}
+  return `/${article.data.section}/${year}/${month}/${day}/${articleSlug(article)}/`;
+});
 
 /** `/live/<slug>/`, the slug being the blog's folder name. */
 export function liveBlogPermalink(id: string): string {

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import XMLBuilder from 'fast-xml-builder';
+import { entryMemo } from '../content/entry-memo';
 import { machineTimestamp, toInstant, type Timestamp } from '../time/dates';
 import { lastChange, type ArticleTimes } from '../content/corrections';
 import { liveBlogChange as blogLastChange, updateChange, type LiveBlogTimes } from '../content/live-changes';
@@ -129,21 +130,15 @@ export function newestChange(changes: Iterable<Change | undefined>): Change | un
 }
 
 /**
- * Each article's entry by its entry's data, which alone decides it, as
- * `articlePermalink` keeps the permalink. An article is on its own page and
- * on every list that shows it (front page, section, tags, authors): its last
- * change is worked out once, and a publish works out those of the articles
- * that changed.
+ * Each article's sitemap entry, which its content entry alone decides, kept
+ * for it (`entryMemo`). An article is on its own page and on every list that
+ * shows it (front page, section, tags, authors): its last change is worked
+ * out once.
  */
-const articleEntries = new WeakMap<SitemapArticle['data'], { id: string; entry: Required<SitemapEntry> }>();
-
-function articleEntry(article: SitemapArticle): Required<SitemapEntry> {
-  const kept = articleEntries.get(article.data);
-  if (kept?.id === article.id) return kept.entry;
-  const entry = { loc: absoluteUrl(articlePermalink(article)), lastmod: articleChange(article) };
-  articleEntries.set(article.data, { id: article.id, entry });
-  return entry;
-}
+const articleEntry = entryMemo((article: SitemapArticle): Required<SitemapEntry> => ({
+  loc: absoluteUrl(articlePermalink(article)),
+  lastmod: articleChange(article),
+}));
 
 /** The newest change among what a list page shows, without an array of its changes: there are 12,000 list pages at 50,000 articles. */
 function listChange(list: SitemapList): Change | undefined {
@@ -152,8 +147,7 @@ function listChange(list: SitemapList): Change | undefined {
     const { lastmod } = articleEntry(article);
     if (!newest || lastmod.instant.getTime() > newest.instant.getTime()) newest = lastmod;
   }
-  for (const blog of list.liveBlogs ?? []) newest = newestChange([newest, liveBlogChange(blog)]);
-  return newest;
+  return newestChange([newest, ...(list.liveBlogs ?? []).map(liveBlogChange)]);
 }
 
 /**

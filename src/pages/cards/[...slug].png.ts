@@ -13,6 +13,7 @@ import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, shareCardPath
 import type { CardInputs } from '@/lib/share-card/card';
 import { cardKey, shareCardPng } from '@/lib/share-card/draw-fs';
 import { listedPaths } from '@/lib/routes/path-scope';
+import { entryMemo } from '@/lib/content/entry-memo';
 
 /** The route parameter for a card's address: `/cards/<slug>.png`. */
 const slugOf = (card: string) => card.replace(/^\/cards\//, '').replace(/\.png$/, '');
@@ -30,20 +31,8 @@ const keyedCard = async (path: string, inputs: CardInputs): Promise<KeyedCard> =
   cacheKey: await cardKey(inputs),
 });
 
-/**
- * Each article's card by its entry's data, which alone decides it, as
- * `articlePermalink` keeps the permalink: a publish works out the cards of
- * the articles that changed, not of every article.
- */
-const articleCards = new WeakMap<Article['data'], { id: string; card: Promise<KeyedCard> }>();
-
-function articleKeyedCard(article: Article): Promise<KeyedCard> {
-  const kept = articleCards.get(article.data);
-  if (kept?.id === article.id) return kept.card;
-  const card = keyedCard(articlePermalink(article), articleCard(article));
-  articleCards.set(article.data, { id: article.id, card });
-  return card;
-}
+/** Each article's card, which its entry alone decides, kept for the entry (`entryMemo`). */
+const articleKeyedCard = entryMemo((article: Article) => keyedCard(articlePermalink(article), articleCard(article)));
 
 export async function getStaticPaths() {
   const [articles, blogs] = await Promise.all([getArticles(), getLiveBlogs()]);
