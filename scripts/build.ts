@@ -55,7 +55,7 @@ import {
   writeSiteRecord,
   type SiteRecord,
 } from './site-record.ts';
-import { PARTS_FILE, SEARCH_FOLDER } from './search-index.ts';
+import { PARTS_FILE, SEARCH_FOLDER, searchCacheDir } from './search-index.ts';
 import { servedSetting, servedStep, serviceSocket } from './publish-service.ts';
 import {
   applyChange,
@@ -235,7 +235,7 @@ async function build(): Promise<void> {
   await step('Pagefind', process.execPath, [
     join(import.meta.dirname, 'search-index.ts'),
     staging,
-    join(buildCacheRoot(project), 'broadside-search'),
+    searchCacheDir(),
     ...(inPlace ? [target, newRecord] : []),
   ]);
   const underChange = inPlace ? { site: target, deleted: new Set(removed) } : undefined;

@@ -18,22 +18,32 @@
  * not name before is one: the pages' code imports each content image for
  * the file that names it, and Astro's build generates the optimized files.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { RouteData } from 'astro';
 import { dirname, join } from 'node:path';
 import { GIVEN_STORE } from '../src/lib/integrations/content-store-fs.ts';
 import {
   outputFile,
   readPageRecord,
   siteRecordOf,
+  type PageRecord,
   writePageRecord,
   type StoredRecord,
 } from '../src/lib/render/record.ts';
 import { inPathScope } from '../src/lib/routes/path-scope.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
-import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
-import type { ContentSyncer } from '../src/lib/render/content-sync.ts';
+import { bundlePrerenderer, nameStaticImages, requestPath, type RenderEntry } from '../src/lib/render/bundle.ts';
+import type { ContentSync, ContentSyncer, StoredEntry } from '../src/lib/render/content-sync.ts';
 import { site } from '../src/site.config.ts';
-import { NEEDS_ASTRO, recordChange, recordChangeFile, recordWithKept } from './site-record.ts';
+import {
+  keptRecordChange,
+  NEEDS_ASTRO,
+  recordChange,
+  recordChangeFile,
+  recordWithKept,
+  type RecordChange,
+} from './site-record.ts';
+import { searchAheadSettled, searchCacheDir, startSearchIndex } from './search-index.ts';
 
 const project = join(import.meta.dirname, '..');
 
@@ -77,13 +87,67 @@ export async function warmUp([bundleFolder]: readonly (string | undefined)[]): P
   return 0;
 }
 
-/** The renderer of `bundleFolder`, its content synced and handed to the pages. */
+/**
+ * The renderer of `bundleFolder`, its content synced and handed to the
+ * pages, and the articles whose content digest the sync changed (new ones
+ * included), when the renderer synced before.
+ */
 async function syncedRenderer(bundleFolder: string) {
   const { bundle, syncer, given } = await readyRenderer(bundleFolder);
+  const before = given.get('articles') as ReadonlyMap<string, StoredEntry> | undefined;
+  const articlesBefore = before && new Map(before);
   const sync = await syncer.sync();
   given.clear();
   for (const [collection, entries] of sync.collections) given.set(collection, entries);
-  return { bundle, sync };
+  const articles = sync.collections.get('articles') ?? new Map<string, StoredEntry>();
+  const changedArticles =
+    articlesBefore && [...articles.values()].filter((entry) => articlesBefore.get(entry.id)?.digest !== entry.digest);
+  return { bundle, sync, changedArticles };
+}
+
+/** More articles than this changed, and a publish renders no page ahead: a change of the kind is no correction. */
+const AHEAD_ARTICLES = 10;
+
+/**
+ * Renders the pages of `articles` and writes them into `staging`, before
+ * the routes list every path, and starts Pagefind on their search part
+ * (scripts/search-index.ts, `startSearchIndex`) over the pages of the site
+ * in place: Pagefind then indexes while the routes list and the rest of
+ * the change renders. Run in the listing's scope, a page is rendered only
+ * if its route lists it, its key changed; it is the page the change
+ * renders, and so kept for it, by its address. A page of another route, or
+ * none, is left to the listing. What Pagefind indexed ahead is keyed by
+ * its pages' bytes, and used only where the search step finds that key.
+ */
+async function renderAhead(
+  bundle: Renderer['bundle'],
+  articles: readonly StoredEntry[],
+  staging: string,
+  over: { site: string; pages: PageRecord },
+): Promise<Map<string, { route: RouteData; file: string }>> {
+  const ahead = new Map<string, { route: RouteData; file: string }>();
+  for (const article of articles) {
+    const pathname = bundle.entry().articlePermalink(article as Parameters<RenderEntry['articlePermalink']>[0]);
+    const request = new Request(new URL(pathname, site.url));
+    const route = bundle.routeOf(request);
+    if (!route) continue;
+    let body: Buffer;
+    try {
+      const result = await bundle.render(request, { routeData: route, collectMetadata: false });
+      body = Buffer.from(await (result instanceof Response ? result : result.response).arrayBuffer());
+    } catch {
+      continue;
+    }
+    const file = outputFile(pathname, route.type);
+    mkdirSync(dirname(join(staging, file)), { recursive: true });
+    writeFileSync(join(staging, file), body);
+    ahead.set(pathname, { route, file });
+  }
+  if (ahead.size > 0) {
+    const pages = new Set([...Object.values(over.pages), ...[...ahead.values()].map(({ file }) => file)]);
+    await startSearchIndex(staging, searchCacheDir(), { site: over.site, pages: [...pages] }).catch(() => undefined);
+  }
+  return ahead;
 }
 
 /**
@@ -93,23 +157,45 @@ async function syncedRenderer(bundleFolder: string) {
  * same stamps (the same folder, changed in place, and the same code), ready
  * to be renamed into place, and what it changes of the site's files beside
  * it (`recordChangeFile`). Resolves with the process's exit status: 0, or
- * `NEEDS_ASTRO`.
+ * `NEEDS_ASTRO`. With `indexAhead` (the publishing service, where the
+ * search step runs next in the same process), Pagefind starts on the
+ * change's search part as soon as its pages are written
+ * (scripts/search-index.ts, `startSearchIndex`).
  */
-export async function publishPages([staging, target, bundleFolder, lastRecordFile, newRecordFile]: readonly (
-  string | undefined
-)[]): Promise<number> {
+export async function publishPages(
+  [staging, target, bundleFolder, lastRecordFile, newRecordFile]: readonly (string | undefined)[],
+  { indexAhead = false } = {},
+): Promise<number> {
   if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
     throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
-  const { bundle, sync } = await syncedRenderer(bundleFolder);
+  const { bundle, sync, changedArticles } = await syncedRenderer(bundleFolder);
   if (sync.newImages.length > 0)
     return needsAstro(
       `the change names an image its file did not name before (${sync.newImages.slice(0, 3).join(', ')})`,
     );
+  try {
+    return await renderChange(bundle, sync, [staging, target, newRecordFile], readPageRecord(lastRecordFile), {
+      ahead: indexAhead && changedArticles && changedArticles.length <= AHEAD_ARTICLES ? changedArticles : [],
+      indexAhead,
+    });
+  } finally {
+    // Pagefind may still be reading the pages of the change, which the build deletes should this step fail.
+    await searchAheadSettled();
+  }
+}
 
+async function renderChange(
+  bundle: Renderer['bundle'],
+  sync: ContentSync,
+  [staging, target, newRecordFile]: [string, string, string],
+  last: StoredRecord,
+  { ahead, indexAhead }: { ahead: readonly StoredEntry[]; indexAhead: boolean },
+): Promise<number> {
   const images = new Set<string>();
   nameStaticImages(({ file }) => images.add(file));
-  const last = readPageRecord(lastRecordFile);
-  const { paths, now } = await listChange(bundle, last);
+  const { paths, now, change, early } = await listChange(bundle, last, () =>
+    renderAhead(bundle, ahead, staging, { site: target, pages: last.pages }),
+  );
   // The first route to give a path generates it, as in Astro's build (and its record).
   const chosen = paths.filter(({ pathname, route }) => now.pages[pathname] === outputFile(pathname, route.type));
   const changed = chosen.filter(({ pathname }) => {
@@ -117,12 +203,24 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
     return key === undefined || last.keys[pathname] !== key || last.pages[pathname] !== now.pages[pathname];
   });
 
-  const pages: [file: string, body: Buffer][] = [];
+  const pages: [file: string, body: Buffer | undefined][] = [];
   for (const { pathname, route } of changed) {
+    // A page rendered ahead by the route that generates it is already in the staging folder.
+    const file = now.pages[pathname]!;
+    if (early.get(pathname)?.file === file && early.get(pathname)?.route.route === route.route) {
+      early.delete(pathname);
+      pages.push([file, undefined]);
+      continue;
+    }
     const request = new Request(new URL(requestPath(pathname, route.type), site.url));
     const result = await bundle.render(request, { routeData: route, collectMetadata: false });
     const response = result instanceof Response ? result : result.response;
-    pages.push([now.pages[pathname]!, Buffer.from(await response.arrayBuffer())]);
+    pages.push([file, Buffer.from(await response.arrayBuffer())]);
+  }
+  // Pages rendered ahead that the change does not hold: gone, once Pagefind no longer reads them.
+  if (early.size > 0) {
+    await searchAheadSettled();
+    for (const { file } of early.values()) rmSync(join(staging, file), { force: true });
   }
   const missingImages = [...images].filter((file) => !existsSync(join(target, decodeURI(file))));
   if (missingImages.length > 0)
@@ -133,35 +231,49 @@ export async function publishPages([staging, target, bundleFolder, lastRecordFil
   const written: string[] = [];
   for (const [file, body] of pages) {
     const path = join(staging, file);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, body);
+    if (body) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, body);
+    }
     written.push(file);
   }
+  // The search step that follows in this process waits for the part Pagefind indexes meanwhile.
+  if (indexAhead)
+    await startSearchIndex(staging, searchCacheDir(), { site: target, pages: Object.values(now.pages) }).catch(
+      () => undefined,
+    );
   // Astro's cache holds another version of these, for as long as Astro's build has not run again (scripts/build.ts).
-  const change = recordChange(last.pages, now.pages);
   const gone = new Set(change.removed);
   const rendered = new Set([...last.rendered, ...written].filter((file) => !gone.has(file)));
   writePageRecord(newRecordFile, { ...last, ...now, rendered: [...rendered] });
   writeFileSync(recordChangeFile(newRecordFile), JSON.stringify(change));
   await sync.save();
-  console.log(`Rendered ${pages.length} of ${Object.keys(now.pages).length} path(s) without Astro's build.`);
+  const first = pages.filter(([, body]) => !body).length;
+  const firstNote = first > 0 ? `, ${first} of them before the others, for Pagefind to index meanwhile` : '';
+  console.log(
+    `Rendered ${pages.length} of ${Object.keys(now.pages).length} path(s) without Astro's build${firstNote}.`,
+  );
   return 0;
 }
 
 /**
- * The paths of the change and the record of the new site. The routes leave
+ * The paths of the change, the record of the new site and what it changes
+ * of the site's files. The routes leave
  * out each keyed path the site in place holds with the same key
  * (src/lib/routes/path-scope.ts), and the record keeps it as `last` has it.
  * Should a path listed be one left out by another route, every path is
  * listed again, as in a build, for Astro's choice of the route that
  * generates it.
  */
-async function listChange(
+async function listChange<Early>(
   bundle: Renderer['bundle'],
   last: StoredRecord,
+  first: () => Promise<Early>,
 ): Promise<{
   paths: Awaited<ReturnType<Renderer['bundle']['getStaticPaths']>>;
   now: Pick<StoredRecord, 'pages' | 'keys'>;
+  change: RecordChange;
+  early: Early;
 }> {
   const kept = new Set<string>();
   const unchanged = (address: string, key: string) => {
@@ -169,12 +281,18 @@ async function listChange(
     kept.add(address);
     return true;
   };
-  const paths = await inPathScope({ unchanged }, () => bundle.getStaticPaths());
-  const now = recordWithKept(last, kept, siteRecordOf(paths));
-  if (now) return { paths, now };
+  let early: Early | undefined;
+  const paths = await inPathScope({ unchanged }, async () => {
+    early = await first();
+    return bundle.getStaticPaths();
+  });
+  const listed = siteRecordOf(paths);
+  const now = recordWithKept(last, kept, listed);
+  if (now) return { paths, now, change: keptRecordChange(last.pages, kept, listed.pages), early: early! };
   bundle.again();
   const all = await bundle.getStaticPaths();
-  return { paths: all, now: siteRecordOf(all) };
+  const record = siteRecordOf(all);
+  return { paths: all, now: record, change: recordChange(last.pages, record.pages), early: early! };
 }
 
 function needsAstro(why: string): number {

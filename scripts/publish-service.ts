@@ -46,7 +46,10 @@ const project = join(import.meta.dirname, '..');
 
 /** The steps the service runs, by the script a build would run as a process. */
 const SERVED = {
-  'publish-pages.ts': async () => (await import('./publish-pages.ts')).publishPages,
+  'publish-pages.ts': async () => {
+    const { publishPages } = await import('./publish-pages.ts');
+    return (args: readonly string[]) => publishPages(args, { indexAhead: true });
+  },
   'search-index.ts': async () => (await import('./search-index.ts')).searchStep,
 };
 type ServedScript = keyof typeof SERVED;

@@ -37,12 +37,25 @@
  * cache is among the build's own (`buildCacheRoot`), so a part is copied
  * on the file system it was indexed on, unless the caches are moved.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { Parser } from 'htmlparser2';
+import { buildCacheRoot } from '../src/lib/content/root.ts';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
@@ -164,6 +177,10 @@ export function searchParts<Page extends SearchPage>(
 }
 
 const project = join(import.meta.dirname, '..');
+
+/** Where a build keeps the search parts it indexed, among its caches (`buildCacheRoot`). */
+export const searchCacheDir = (cacheRoot = buildCacheRoot(project)): string => join(cacheRoot, 'broadside-search');
+
 const pagefindVersion = (): string =>
   (JSON.parse(readFileSync(join(project, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
     .version;
@@ -191,6 +208,27 @@ interface PagesRead {
 }
 const PAGES_READ = 'pages-read.json';
 
+/**
+ * What this process last read or wrote of a cache's `pages-read.json`, with
+ * the file's signature: the publishing service parses it once, not on every
+ * publish (a few megabytes at 50,000 articles).
+ */
+let heldRead: { file: string; signature: string; memo: Partial<PagesRead> } | undefined;
+
+async function readPagesRead(file: string): Promise<Partial<PagesRead>> {
+  const signature = fileSignature(file);
+  if (signature !== undefined && heldRead?.file === file && heldRead.signature === signature) return heldRead.memo;
+  const memo = (await readMemo<unknown>(file)) as Partial<PagesRead>;
+  heldRead = signature === undefined ? undefined : { file, signature, memo };
+  return memo;
+}
+
+async function writePagesRead(file: string, memo: PagesRead): Promise<void> {
+  await writeMemo(file, { pages: memo.pages, parts: memo.parts });
+  const signature = fileSignature(file);
+  heldRead = signature === undefined ? undefined : { file, signature, memo };
+}
+
 /** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
@@ -217,39 +255,70 @@ function linkTree(from: string, to: string): void {
 }
 
 /**
- * Indexes `pages` into `outputDir`, each page's file at `locate(path)`:
- * Pagefind's own program over a folder holding those pages alone (hard
- * links, at their paths), which reads and parses them in parallel, natively.
+ * Where a part's pages are gathered for Pagefind: a folder in memory where
+ * the system has one (`/dev/shm`), since a part's thousand folders took
+ * 0.1 s to make and as long to delete on disk, and a twentieth of that in
+ * memory.
  */
-function indexPart(
+const PAGES_TEMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+const runFile = promisify(execFile);
+
+/**
+ * Indexes `pages` into `outputDir`, each page's file at `locate(path)`:
+ * Pagefind's own program over a folder holding those pages alone (links to
+ * their files, at their paths), which reads and parses them in parallel,
+ * natively. Pagefind follows the links and names each page by its path in
+ * the folder, so the index is the one it writes over the files themselves.
+ */
+async function indexPart(
   locate: (path: string) => string,
   pages: readonly SearchPage[],
   outputDir: string,
   name: string,
-  discard: (path: string) => void,
-): void {
-  const pagesDir = `${outputDir}.pages`;
-  rmSync(pagesDir, { recursive: true, force: true });
+): Promise<void> {
+  const pagesDir = await mkdtemp(join(PAGES_TEMP, 'broadside-search-pages-'));
   try {
     for (const { path } of pages) {
-      mkdirSync(join(pagesDir, path, '..'), { recursive: true });
-      linkFile(locate(path), join(pagesDir, path));
+      mkdirSync(dirname(join(pagesDir, path)), { recursive: true });
+      symlinkSync(resolve(locate(path)), join(pagesDir, path));
     }
-    const run = spawnSync(
+    const { stdout } = await runFile(
       join(project, 'node_modules/.bin/pagefind'),
       ['--site', pagesDir, '--output-path', outputDir],
-      {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      },
+      { maxBuffer: 64 * 1024 * 1024 },
     );
-    if (run.status !== 0) {
-      const said = `${run.stdout}\n${run.stderr}`.trim().split('\n').slice(-5).join('\n');
-      const end = run.signal ? `was killed by ${run.signal}` : `exited with status ${run.status}`;
-      throw new Error(`Pagefind ${end} while indexing part ${name}${said ? `:\n${said}` : ''}`);
-    }
+    // A page it could not read is one it leaves out: such a part is not the part of these pages.
+    const count = /Indexed (\d+) pages?\b/.exec(stdout)?.[1];
+    if (count !== String(pages.length))
+      throw new Error(`Pagefind indexed ${count ?? 'no'} page(s) of the ${pages.length} of part ${name}`);
+  } catch (error) {
+    const { stdout, stderr, code, signal } = error as {
+      stdout?: string;
+      stderr?: string;
+      code?: number | string;
+      signal?: string | null;
+    };
+    if (stdout === undefined && stderr === undefined) throw error;
+    const said = `${stdout}\n${stderr}`.trim().split('\n').slice(-5).join('\n');
+    const end = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+    throw new Error(`Pagefind ${end} while indexing part ${name}${said ? `:\n${said}` : ''}`, { cause: error });
   } finally {
-    discard(pagesDir);
+    await rm(pagesDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Indexes `part` into the cache folder `cached`: written beside its final
+ * name, then renamed, so a cached part is always whole.
+ */
+async function indexIntoCache(cached: string, locate: (path: string) => string, part: SearchPart): Promise<void> {
+  const writing = `${cached}.${randomUUID()}.writing`;
+  try {
+    await indexPart(locate, part.pages, writing, part.name);
+    renameSync(writing, cached);
+  } finally {
+    rmSync(writing, { recursive: true, force: true });
   }
 }
 
@@ -283,32 +352,62 @@ export function partName(listed: string): string {
   return name;
 }
 
+/** What a run finds of the site: what it read of each page, and the parts, oldest first, each with its key. */
+interface SearchPlan {
+  read: Record<string, PageRead>;
+  parts: (SearchPart<HashedPage> & { key: string })[];
+  /** Where a page's file is: in the site's folder, or in the site in place for a page the change leaves as it is. */
+  locate: (path: string) => string;
+}
+
+/** The pages of the site in `siteDir`: its index's own folder is not walked, its files are no pages. */
+const pagesIn = (siteDir: string): string[] => siteFiles(siteDir, '.html', (path) => path === SEARCH_FOLDER);
+
 /**
- * Writes the search index of the site in `siteDir` into its `pagefind/`
- * folder, part by part, copying from `cacheDir` each part already indexed
- * for the same pages, and lists the parts in `pagefind/parts.json`. The
- * cache keeps the parts of this build only: the others are moved aside and
- * deleted before it resolves or, with `clearLater`, after, so that the
- * publishing service answers first.
+ * What a plan was made from, but for the pages of the site in place: the
+ * folders, the part size, and the signature of each page of the change, of
+ * the list of parts in place and of what the last run read.
  */
-export async function writeSearchIndex(
+function planInputs(siteDir: string, cacheDir: string, partPages: number, over: SiteInPlace): string {
+  const files = pagesIn(siteDir).map((path) => `${path} ${fileSignature(join(siteDir, path))}`);
+  const memos = [join(over.site, PARTS_FILE), join(cacheDir, PAGES_READ)].map(fileSignature);
+  return JSON.stringify([siteDir, cacheDir, partPages, over.site, files, memos]);
+}
+
+/** The plan `startSearchIndex` made, for the search step over the same change to take rather than make again. */
+let plannedAhead: { inputs: string; pages: readonly string[]; plan: SearchPlan } | undefined;
+
+/** The plan made ahead for these arguments, if there is one and nothing it was made from has changed since. */
+function takePlannedAhead(
   siteDir: string,
   cacheDir: string,
-  partPages = PART_PAGES,
-  over?: SiteInPlace,
-  clearLater = false,
-): Promise<SearchIndexResult> {
+  partPages: number,
+  over: SiteInPlace | undefined,
+): SearchPlan | undefined {
+  const ahead = plannedAhead;
+  plannedAhead = undefined;
+  if (!over || ahead?.pages.length !== over.pages.length) return undefined;
+  if (ahead.inputs !== planInputs(siteDir, cacheDir, partPages, over)) return undefined;
+  return ahead.pages.every((path, at) => path === over.pages[at]) ? ahead.plan : undefined;
+}
+
+/** Reads what it must of the pages of the site in `siteDir` (over the site in place `over`), and splits them into parts. */
+async function planSearchIndex(
+  siteDir: string,
+  cacheDir: string,
+  partPages: number,
+  over: SiteInPlace | undefined,
+): Promise<SearchPlan> {
   if (!Number.isInteger(partPages) || partPages < 1)
     throw new Error(
       `a part must hold a whole number of pages, 1 or more (BROADSIDE_SEARCH_PART_PAGES), not ${partPages}`,
     );
   const version = pagefindVersion();
-  // The index's own folder is not walked: its files are no pages.
-  const written = siteFiles(siteDir, '.html', (path) => path === SEARCH_FOLDER);
+  const written = pagesIn(siteDir);
   const paths = over ? over.pages.filter((path) => path.endsWith('.html')).sort() : written;
   const inChange = new Set(written);
   const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
-  const last = (await readMemo<unknown>(join(cacheDir, PAGES_READ))) as Partial<PagesRead>;
+  const last = await readPagesRead(join(cacheDir, PAGES_READ));
   const lastRead = last.pages ?? {};
   const read: Record<string, PageRead> = {};
   const pageOf = (path: string, [, hash]: PageRead) => (hash === null ? [] : [{ path, day: addressDay(path), hash }]);
@@ -336,7 +435,81 @@ export async function writeSearchIndex(
   }))
     searchable.push(...page);
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
-  const parts = searchParts(searchable, partPages);
+  const parts = searchParts(searchable, partPages).map((part) => ({ ...part, key: partKey(part.pages, version) }));
+  return { read, parts, locate };
+}
+
+/** The folder of the site in place that holds the part `folder` whole, if it does. */
+function partInPlace(over: SiteInPlace | undefined, folder: string): string | undefined {
+  const path = over && join(over.site, SEARCH_FOLDER, folder);
+  return path && existsSync(join(path, 'pagefind-entry.json')) ? path : undefined;
+}
+
+/**
+ * The parts this process started indexing into a cache before the run that
+ * writes the index (`startSearchIndex`), by the folder each will have there;
+ * each resolves with whether it was indexed.
+ */
+const indexedAhead = new Map<string, Promise<boolean>>();
+
+/**
+ * Starts indexing into `cacheDir` the parts that `writeSearchIndex` with the
+ * same arguments would index, and resolves once they are under way, not
+ * done. A publish's render starts them as soon as the pages of its change
+ * are written, so Pagefind runs while the render finishes its record and
+ * the build moves on to the search step, which then waits for them
+ * (scripts/publish-pages.ts). A part is keyed by its pages' bytes, so what
+ * is indexed ahead is the part the search step needs, or a part it does not
+ * ask for and drops from the cache. A part that fails is left to the search
+ * step, which indexes it again and says why it fails. The search step also
+ * takes the pages read and the parts found here, as long as the change's
+ * pages, the site's pages and the memos they came from are the same.
+ */
+export async function startSearchIndex(
+  siteDir: string,
+  cacheDir: string,
+  over: SiteInPlace,
+  partPages = PART_PAGES,
+): Promise<void> {
+  const plan = await planSearchIndex(siteDir, cacheDir, partPages, over);
+  plannedAhead = { inputs: planInputs(siteDir, cacheDir, partPages, over), pages: over.pages, plan };
+  const { parts, locate } = plan;
+  mkdirSync(cacheDir, { recursive: true });
+  for (const part of parts) {
+    const cached = join(cacheDir, part.key);
+    if (indexedAhead.has(cached) || existsSync(cached) || partInPlace(over, partFolder(part.name, part.key))) continue;
+    indexedAhead.set(
+      cached,
+      indexIntoCache(cached, locate, part).then(
+        () => true,
+        () => false,
+      ),
+    );
+  }
+}
+
+/** Resolves once every part started ahead (`startSearchIndex`) is indexed or has failed: their pages may then go. */
+export async function searchAheadSettled(): Promise<void> {
+  await Promise.all(indexedAhead.values());
+}
+
+/**
+ * Writes the search index of the site in `siteDir` into its `pagefind/`
+ * folder, part by part, copying from `cacheDir` each part already indexed
+ * for the same pages, and lists the parts in `pagefind/parts.json`. The
+ * cache keeps the parts of this build only: the others are moved aside and
+ * deleted before it resolves or, with `clearLater`, after, so that the
+ * publishing service answers first.
+ */
+export async function writeSearchIndex(
+  siteDir: string,
+  cacheDir: string,
+  partPages = PART_PAGES,
+  over?: SiteInPlace,
+  clearLater = false,
+): Promise<SearchIndexResult> {
+  const { read, parts, locate } =
+    takePlannedAhead(siteDir, cacheDir, partPages, over) ?? (await planSearchIndex(siteDir, cacheDir, partPages, over));
   const used = new Set<string>([PAGES_READ, DISCARDED]);
   const discarded = join(cacheDir, DISCARDED);
   const discard = (path: string) => {
@@ -349,36 +522,34 @@ export async function writeSearchIndex(
   const folders: string[] = [];
   mkdirSync(cacheDir, { recursive: true });
   for (const part of parts) {
-    const key = partKey(part.pages, version);
+    const { key } = part;
     const cached = join(cacheDir, key);
     const folder = partFolder(part.name, key);
+    const ahead = indexedAhead.get(cached);
+    const doneAhead = ahead !== undefined && (await ahead);
     // A part the site in place has already: kept there, and put back in the cache if it is not there.
-    const inPlace = over && existsSync(join(over.site, SEARCH_FOLDER, folder, 'pagefind-entry.json'));
+    const inPlace = partInPlace(over, folder);
     if (inPlace && !existsSync(cached)) {
       rmSync(`${cached}.writing`, { recursive: true, force: true });
-      linkTree(join(over.site, SEARCH_FOLDER, folder), `${cached}.writing`);
+      linkTree(inPlace, `${cached}.writing`);
       renameSync(`${cached}.writing`, cached);
     }
-    if (existsSync(cached)) copied.push(part.name);
+    if (existsSync(cached)) (doneAhead ? indexed : copied).push(part.name);
     else {
-      // Written beside its final name, then renamed, so a cached part is always whole.
-      const writing = `${cached}.writing`;
-      rmSync(writing, { recursive: true, force: true });
-      indexPart(locate, part.pages, writing, part.name, discard);
-      renameSync(writing, cached);
+      await indexIntoCache(cached, locate, part);
       indexed.push(part.name);
     }
     used.add(key);
     if (!inPlace) linkTree(cached, join(siteDir, SEARCH_FOLDER, folder));
     folders.push(folder);
   }
+  // Parts started ahead for another site than this one are done before the cache drops them.
+  await searchAheadSettled();
+  indexedAhead.clear();
   const listed = folders.reverse().map((folder) => `/${SEARCH_FOLDER}/${folder}/`);
   mkdirSync(join(siteDir, SEARCH_FOLDER), { recursive: true });
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
-  await writeMemo(join(cacheDir, PAGES_READ), {
-    pages: read,
-    parts: fileSignature(join(siteDir, PARTS_FILE)),
-  } satisfies PagesRead);
+  await writePagesRead(join(cacheDir, PAGES_READ), { pages: read, parts: fileSignature(join(siteDir, PARTS_FILE)) });
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) discard(join(cacheDir, name));
   // Deleted by the next run if this one cannot (a file in use, or the process ends first).
   const cleared = rm(discarded, { recursive: true, force: true }).catch(() => undefined);

@@ -113,10 +113,27 @@ export function recordChange(last: PageRecord, now: PageRecord): RecordChange {
     Object.keys(from)
       .filter((address) => to[address] !== from[address])
       .map((address) => from[address]!);
-  const gone = differing(last, now);
-  const come = differing(now, last);
+  return filesChange(differing(last, now), differing(now, last));
+}
+
+/** The change of files when the addresses that differ wrote `gone` and now write `come`: a file in both only moved. */
+function filesChange(gone: readonly string[], come: readonly string[]): RecordChange {
   const [goneFiles, comeFiles] = [new Set(gone), new Set(come)];
   return { removed: gone.filter((file) => !comeFiles.has(file)), added: come.filter((file) => !goneFiles.has(file)) };
+}
+
+/**
+ * `recordChange(last, now)` for the record `recordWithKept` makes of
+ * `last`, the addresses `kept` and the paths `listed`, without walking
+ * `now`: only a listed address, or one of `last` neither kept nor listed,
+ * can differ between the two.
+ */
+export function keptRecordChange(last: PageRecord, kept: ReadonlySet<string>, listed: PageRecord): RecordChange {
+  const gone: string[] = [];
+  for (const address in last) if (!kept.has(address) && listed[address] !== last[address]) gone.push(last[address]!);
+  const come: string[] = [];
+  for (const address in listed) if (last[address] !== listed[address]) come.push(listed[address]!);
+  return filesChange(gone, come);
 }
 
 type PagesAndKeys = Pick<StoredRecord, 'pages' | 'keys'>;

@@ -69,7 +69,10 @@ describe('publishes through the publishing service', () => {
     // the front page and in the lists, and an article gone from them.
     edit(5, (markdown) => markdown.replace('title: "Synthetic report 5:', 'title: "Corrected report 5:'));
     rmSync(articleFile(7));
-    publishServed();
+    // The corrected article's page is rendered first, and its search part indexed while the rest renders.
+    const corrected = publishServed();
+    expect(corrected).toMatch(/^Rendered \d+ of \d+ path\(s\) without Astro's build, 1 of them before the others/m);
+    expect(corrected).toMatch(/^Search index in \d+ part\(s\): indexed \S+/m);
     const front = readFileSync(join(out, 'index.html'), 'utf8');
     expect(front).toContain('Corrected report 5:');
     expect(front).not.toContain('report 7:');

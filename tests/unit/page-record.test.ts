@@ -36,6 +36,7 @@ import {
   lastSiteRecord,
   linkCopy,
   missingFiles,
+  keptRecordChange,
   recordChange,
   recordWithKept,
   newRecordFile,
@@ -70,6 +71,25 @@ const tree = (dir: string): Record<string, string> =>
 const route = (type: RouteData['type']) => ({ type }) as RouteData;
 const path = (pathname: string, type: RouteData['type'], cacheKey?: string): PathWithRoute =>
   cacheKey === undefined ? { pathname, route: route(type) } : { pathname, route: route(type), cacheKey };
+
+/** Records as a build makes them: each file written by one path at most. */
+const record = fc
+  .uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.constantFrom('', '/')), {
+    selector: ([name]) => name,
+    maxLength: 6,
+  })
+  .chain((addresses) =>
+    fc.tuple(
+      fc.constant(addresses),
+      fc.uniqueArray(fc.constantFrom('1', '2', '3', '4', '5', '6', '7'), {
+        minLength: addresses.length,
+        maxLength: addresses.length,
+      }),
+    ),
+  )
+  .map(([addresses, files]): PageRecord =>
+    Object.fromEntries(addresses.map(([name, slash], index) => [`/${name}${slash}`, `${files[index]}.html`])),
+  );
 
 describe('the file a path is written to', () => {
   it("is a folder's index.html for a page, and the path itself for an endpoint", () => {
@@ -158,24 +178,6 @@ describe('the record of a build', () => {
   });
 
   it('names, for any two records, the files of one that no path of the other writes', () => {
-    // Records as a build makes them: each file written by one path at most.
-    const record = fc
-      .uniqueArray(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), fc.constantFrom('', '/')), {
-        selector: ([name]) => name,
-        maxLength: 6,
-      })
-      .chain((addresses) =>
-        fc.tuple(
-          fc.constant(addresses),
-          fc.uniqueArray(fc.constantFrom('1', '2', '3', '4', '5', '6', '7'), {
-            minLength: addresses.length,
-            maxLength: addresses.length,
-          }),
-        ),
-      )
-      .map(([addresses, files]) =>
-        Object.fromEntries(addresses.map(([name, slash], index) => [`/${name}${slash}`, `${files[index]}.html`])),
-      );
     fc.assert(
       fc.property(record, record, (last, now) => {
         const filesOf = (pages: PageRecord) => new Set(Object.values(pages));
@@ -255,6 +257,20 @@ describe('the record of a site listed in part', () => {
       pages: { '/a/': 'a/index.html', '/': 'index.html', '/b/': 'b/index.html' },
       keys: { '/a/': 'ka', '/b/': 'kb2' },
     });
+  });
+
+  it('changes the files that comparing it whole with the last record finds, whatever was kept and listed', () => {
+    const keyed = (pages: PageRecord) => Object.fromEntries(Object.keys(pages).map((address) => [address, 'k']));
+    fc.assert(
+      fc.property(record, record, fc.array(fc.boolean(), { maxLength: 6 }), (lastPages, listedPages, keeps) => {
+        const kept = new Set(Object.keys(lastPages).filter((_, index) => keeps[index]));
+        const listed = { pages: listedPages, keys: keyed(listedPages) };
+        const now = recordWithKept({ pages: lastPages, keys: keyed(lastPages) }, kept, listed);
+        fc.pre(now !== undefined);
+        expect(keptRecordChange(lastPages, kept, listedPages)).toEqual(recordChange(lastPages, now.pages));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is not made when a path listed is one left out, a trailing slash aside: every path is listed then', () => {

@@ -24,7 +24,9 @@ import {
   isSearchable,
   partName,
   searchedHtml,
+  searchAheadSettled,
   searchParts,
+  startSearchIndex,
   writeSearchIndex,
   type SearchPage,
 } from '../../scripts/search-index';
@@ -351,6 +353,60 @@ describe('writing the index', () => {
     expect(listed(whole)).toEqual(listed(change));
     expect(files(join(change, newest!))).toEqual(files(join(whole, newest!)));
   });
+
+  it('takes a part indexed ahead of its step for the same pages, and indexes again one whose pages changed since', async () => {
+    const inPlace = join(root, 'ahead-in-place');
+    const change = join(root, 'ahead-change');
+    const aheadCache = join(root, 'ahead-cache');
+    const pages = ['world/2021/03/04/harbour/index.html', 'world/2022/05/23/diplomat/index.html'];
+    const put = (dir: string, path: string, html: string) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), html);
+    };
+    put(inPlace, pages[0]!, article('Harbour reopens', 'The harbour reopened.'));
+    put(inPlace, pages[1]!, article('Diplomat resigns', 'A diplomat resigned.'));
+    await writeSearchIndex(inPlace, aheadCache, 1);
+    const listed = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/parts.json'), 'utf8')) as string[];
+    /** The newest part of the change, and the same part of the site indexed whole from nothing. */
+    const newestPart = async (text: string) => {
+      const whole = join(root, `ahead-whole-${text.slice(23, -1)}`);
+      put(whole, pages[0]!, readFileSync(join(inPlace, pages[0]!), 'utf8'));
+      put(whole, pages[1]!, article('Diplomat resigns', text));
+      await writeSearchIndex(whole, join(root, `ahead-whole-cache-${text.slice(23, -1)}`), 1);
+      const [newest] = listed(change);
+      expect(listed(whole)[0]).toBe(newest);
+      return [files(join(change, newest!)), files(join(whole, newest!))];
+    };
+    const correct = (text: string) => {
+      rmSync(change, { recursive: true, force: true });
+      put(change, pages[1]!, article('Diplomat resigns', text));
+    };
+
+    correct('A diplomat resigned in Geneva.');
+    await startSearchIndex(change, aheadCache, { site: inPlace, pages }, 1);
+    await searchAheadSettled();
+    const cachedAhead = readdirSync(aheadCache);
+    expect(await writeSearchIndex(change, aheadCache, 1, { site: inPlace, pages })).toMatchObject({
+      indexed: ['2022-05-23'],
+      copied: ['2021-03-04'],
+    });
+    // Taken from the cache, not indexed again: the step made no part of its own.
+    expect(readdirSync(aheadCache).filter((name) => !cachedAhead.includes(name))).toEqual([]);
+    const [geneva, genevaWhole] = await newestPart('A diplomat resigned in Geneva.');
+    expect(geneva).toEqual(genevaWhole);
+
+    // The page changed again between the start and the step: the step indexes the page as it finds it.
+    correct('A diplomat resigned in Bern.');
+    await startSearchIndex(change, aheadCache, { site: inPlace, pages }, 1);
+    await searchAheadSettled();
+    writeFileSync(join(change, pages[1]!), article('Diplomat resigns', 'A diplomat resigned in Vienna.'));
+    expect(await writeSearchIndex(change, aheadCache, 1, { site: inPlace, pages })).toMatchObject({
+      indexed: ['2022-05-23'],
+    });
+    const [vienna, viennaWhole] = await newestPart('A diplomat resigned in Vienna.');
+    expect(vienna).toEqual(viennaWhole);
+    expect(vienna).not.toEqual(geneva);
+  }, 60_000);
 
   it('trusts what it read of the pages in place while the site in place is the one it read', async () => {
     const inPlace = join(root, 'trusted-in-place');

@@ -23,7 +23,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { cpSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { AstroPrerenderer, PathWithRoute } from 'astro';
+import type { AstroPrerenderer, PathWithRoute, RouteData } from 'astro';
 import { installRenderScope, renderForPrerender, type BaseApp } from 'astro/app';
 import { hashTransform, propsToFilename } from 'astro/assets';
 import { isESMImportedImage } from 'astro/assets/utils';
@@ -34,6 +34,7 @@ export interface RenderEntry {
   StaticPaths: new (app: BaseApp) => { getAll(): Promise<PathWithRoute[]> };
   contentSyncer: typeof import('./content-sync.ts').contentSyncer;
   forgetContent: typeof import('./entry.ts').forgetContent;
+  articlePermalink: typeof import('./entry.ts').articlePermalink;
 }
 
 /** The entry module of the bundle in `folder`, named as Astro names its prerender environment's entry. */
@@ -65,7 +66,11 @@ export function keepBundle(folder: string, to: string, project = process.cwd()):
  * its own per manifest object, and would hand back the old paths and
  * props), with the pages' memos of the content forgotten.
  */
-export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { entry(): RenderEntry; again(): void } {
+export function bundlePrerenderer(folder: () => string): AstroPrerenderer & {
+  entry(): RenderEntry;
+  again(): void;
+  routeOf(request: Request): RouteData | undefined;
+} {
   let loaded: { app: BaseApp; entry: RenderEntry } | undefined;
   const ready = () => {
     if (!loaded) throw new Error('the render bundle is not loaded');
@@ -88,6 +93,8 @@ export function bundlePrerenderer(folder: () => string): AstroPrerenderer & { en
       installRenderScope(new AsyncLocalStorage());
       return Promise.resolve();
     },
+    /** The route Astro's app matches `request` with, its prerendered routes included. */
+    routeOf: (request) => ready().app.match(request, true),
     async getStaticPaths() {
       const { app, entry } = ready();
       return new entry.StaticPaths(app).getAll();

@@ -11,6 +11,8 @@ import { forgetSite } from '../content/articles';
 export { createApp } from 'astro/app/entrypoint';
 export { StaticPaths } from 'astro:static-paths';
 export { contentSyncer } from './content-sync';
+// An article's address, for a publish to render the pages of the articles it changed first (scripts/publish-pages.ts).
+export { articlePermalink } from '../routes/permalinks';
 
 /**
  * Forgets what the pages' modules remember of the content and the clock,
