@@ -12,8 +12,9 @@
  * then puts them into the site in place). A publishing service
  * (scripts/publish-service.ts) runs it again and again in one process,
  * keeping the bundle loaded and the content store in memory between its
- * renders. What it cannot do the way a build would, it
- * says before writing anything, and exits with status 3; the publish then
+ * renders. What it cannot do the way a build would, it says before
+ * writing anything but the pages it renders first (a build then starts
+ * the staging folder again), and exits with status 3; the publish then
  * runs Astro's build as before. A change naming an image its file did
  * not name before is one: the pages' code imports each content image for
  * the file that names it, and Astro's build generates the optimized files.
@@ -100,8 +101,13 @@ async function syncedRenderer(bundleFolder: string) {
   given.clear();
   for (const [collection, entries] of sync.collections) given.set(collection, entries);
   const articles = sync.collections.get('articles') ?? new Map<string, StoredEntry>();
+  // A draft has no page.
   const changedArticles =
-    articlesBefore && [...articles.values()].filter((entry) => articlesBefore.get(entry.id)?.digest !== entry.digest);
+    articlesBefore &&
+    [...articles.values()].filter(
+      (entry) =>
+        articlesBefore.get(entry.id)?.digest !== entry.digest && !(entry as { data?: { draft?: boolean } }).data?.draft,
+    );
   return { bundle, sync, changedArticles };
 }
 
@@ -168,19 +174,24 @@ export async function publishPages(
 ): Promise<number> {
   if (!staging || !target || !bundleFolder || !lastRecordFile || !newRecordFile)
     throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
+  // Pagefind may still be reading the pages of a publish that failed after this step, in this staging folder.
+  await searchAheadSettled();
   const { bundle, sync, changedArticles } = await syncedRenderer(bundleFolder);
   if (sync.newImages.length > 0)
     return needsAstro(
       `the change names an image its file did not name before (${sync.newImages.slice(0, 3).join(', ')})`,
     );
+  // Once this step has written its change, Pagefind may still read it: the search step waits for it, and a
+  // build that goes on without the change (Astro's, or none) only once it is done.
+  let code = 1;
   try {
-    return await renderChange(bundle, sync, [staging, target, newRecordFile], readPageRecord(lastRecordFile), {
+    code = await renderChange(bundle, sync, [staging, target, newRecordFile], readPageRecord(lastRecordFile), {
       ahead: indexAhead && changedArticles && changedArticles.length <= AHEAD_ARTICLES ? changedArticles : [],
       indexAhead,
     });
+    return code;
   } finally {
-    // Pagefind may still be reading the pages of the change, which the build deletes should this step fail.
-    await searchAheadSettled();
+    if (code !== 0) await searchAheadSettled();
   }
 }
 

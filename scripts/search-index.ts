@@ -30,12 +30,13 @@
  * and of every page it indexes (address and bytes), and a part whose key is
  * in the cache is copied from there instead of indexed. Pagefind writes the
  * same files for the same pages in a folder the file system lists in the
- * same order, so a copied part is what indexing again on the same file
- * system would have written. Another file system may list the pages in
- * another order (ext4's depends on its hash seed), and Pagefind's index
- * files, not its fragments, with it: the same search, other bytes. The
- * cache is among the build's own (`buildCacheRoot`), so a part is copied
- * on the file system it was indexed on, unless the caches are moved.
+ * same order, so a copied part is what indexing again would have written.
+ * The folder its pages are linked into is in memory (`/dev/shm`), which
+ * lists its entries in the reverse of the order they were made, and they
+ * are made in path order; where there is none it is the system's temporary folder, whose file
+ * system may list them in another order (ext4's depends on its hash seed),
+ * and Pagefind's index files, not its fragments, with it: the same search,
+ * other bytes. The cache is among the build's own (`buildCacheRoot`).
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -316,7 +317,8 @@ async function indexIntoCache(cached: string, locate: (path: string) => string, 
   const writing = `${cached}.${randomUUID()}.writing`;
   try {
     await indexPart(locate, part.pages, writing, part.name);
-    renameSync(writing, cached);
+    // Another run that indexed the same pages meanwhile wrote the same part.
+    if (!existsSync(cached)) renameSync(writing, cached);
   } finally {
     rmSync(writing, { recursive: true, force: true });
   }
