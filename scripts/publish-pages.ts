@@ -269,12 +269,12 @@ async function renderChange(
 
 /**
  * The paths of the change, the record of the new site and what it changes
- * of the site's files. The routes leave
- * out each keyed path the site in place holds with the same key
- * (src/lib/routes/path-scope.ts), and the record keeps it as `last` has it.
- * Should a path listed be one left out by another route, every path is
- * listed again, as in a build, for Astro's choice of the route that
- * generates it.
+ * of the site's files, with what `first` gives, run in the listing's scope
+ * before the routes list their paths. The routes leave out each keyed path
+ * the site in place holds with the same key (src/lib/routes/path-scope.ts),
+ * and the record keeps it as `last` has it. Should a path listed be one
+ * left out by another route, every path is listed again, as in a build,
+ * for Astro's choice of the route that generates it.
  */
 async function listChange<Early>(
   bundle: Renderer['bundle'],
@@ -292,18 +292,17 @@ async function listChange<Early>(
     kept.add(address);
     return true;
   };
-  let early: Early | undefined;
-  const paths = await inPathScope({ unchanged }, async () => {
-    early = await first();
-    return bundle.getStaticPaths();
+  const { paths, early } = await inPathScope({ unchanged }, async () => {
+    const done = await first();
+    return { paths: await bundle.getStaticPaths(), early: done };
   });
   const listed = siteRecordOf(paths);
   const now = recordWithKept(last, kept, listed);
-  if (now) return { paths, now, change: keptRecordChange(last.pages, kept, listed.pages), early: early! };
+  if (now) return { paths, now, change: keptRecordChange(last.pages, kept, listed.pages), early };
   bundle.again();
   const all = await bundle.getStaticPaths();
   const record = siteRecordOf(all);
-  return { paths: all, now: record, change: recordChange(last.pages, record.pages), early: early! };
+  return { paths: all, now: record, change: recordChange(last.pages, record.pages), early };
 }
 
 function needsAstro(why: string): number {
