@@ -33,10 +33,11 @@
  * same order, so a copied part is what indexing again would have written.
  * The folder its pages are linked into is in memory (`/dev/shm`), which
  * lists its entries in the reverse of the order they were made, and they
- * are made in path order; where there is none it is the system's temporary folder, whose file
- * system may list them in another order (ext4's depends on its hash seed),
- * and Pagefind's index files, not its fragments, with it: the same search,
- * other bytes. The cache is among the build's own (`buildCacheRoot`).
+ * are made in path order; where there is none, it is the system's
+ * temporary folder, whose file system may list them in another order
+ * (ext4's depends on its hash seed), and Pagefind's index files, not its
+ * fragments, with it: the same search, other bytes. The cache is among
+ * the build's own (`buildCacheRoot`).
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
