@@ -140,14 +140,10 @@ const articleEntry = entryMemo((article: SitemapArticle): Required<SitemapEntry>
   lastmod: articleChange(article),
 }));
 
-/** The newest change among what a list page shows, without an array of its changes: there are 12,000 list pages at 50,000 articles. */
-function listChange(list: SitemapList): Change | undefined {
-  let newest: Change | undefined;
-  for (const article of list.articles) {
-    const { lastmod } = articleEntry(article);
-    if (!newest || lastmod.instant.getTime() > newest.instant.getTime()) newest = lastmod;
-  }
-  return newestChange([newest, ...(list.liveBlogs ?? []).map(liveBlogChange)]);
+/** The changes of what a list page shows, one at a time, not in an array: there are 12,000 list pages at 50,000 articles. */
+function* listChanges(list: SitemapList): Generator<Change> {
+  for (const article of list.articles) yield articleEntry(article).lastmod;
+  for (const blog of list.liveBlogs ?? []) yield liveBlogChange(blog);
 }
 
 /**
@@ -160,7 +156,7 @@ export function sitemapEntries(content: SitemapContent): SitemapEntry[] {
   const entries: SitemapEntry[] = [
     ...content.articles.map(articleEntry),
     ...content.liveBlogs.flatMap(liveBlogEntries),
-    ...content.lists.map((list) => ({ loc: absoluteUrl(list.path), lastmod: listChange(list) })),
+    ...content.lists.map((list) => ({ loc: absoluteUrl(list.path), lastmod: newestChange(listChanges(list)) })),
     ...content.undated.map((path) => ({ loc: absoluteUrl(path) })),
   ];
   return entries.sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
