@@ -111,6 +111,13 @@ async function syncedRenderer(bundleFolder: string) {
   return { bundle, sync, changedArticles };
 }
 
+/** The bytes of the path `pathname` of `route`, requested as Astro's build requests it. */
+async function renderedPath(bundle: Renderer['bundle'], pathname: string, route: RouteData): Promise<Buffer> {
+  const request = new Request(new URL(requestPath(pathname, route.type), site.url));
+  const result = await bundle.render(request, { routeData: route, collectMetadata: false });
+  return Buffer.from(await (result instanceof Response ? result : result.response).arrayBuffer());
+}
+
 /** More articles than this changed, and a publish renders no page ahead: a change of the kind is no correction. */
 const AHEAD_ARTICLES = 10;
 
@@ -134,13 +141,11 @@ async function renderAhead(
   const ahead = new Map<string, { route: RouteData; file: string }>();
   for (const article of articles) {
     const pathname = bundle.entry().articlePermalink(article as Parameters<RenderEntry['articlePermalink']>[0]);
-    const request = new Request(new URL(pathname, site.url));
-    const route = bundle.routeOf(request);
+    const route = bundle.routeOf(new Request(new URL(pathname, site.url)));
     if (!route) continue;
     let body: Buffer;
     try {
-      const result = await bundle.render(request, { routeData: route, collectMetadata: false });
-      body = Buffer.from(await (result instanceof Response ? result : result.response).arrayBuffer());
+      body = await renderedPath(bundle, pathname, route);
     } catch {
       continue;
     }
@@ -218,15 +223,11 @@ async function renderChange(
   for (const { pathname, route } of changed) {
     // A page rendered ahead by the route that generates it is already in the staging folder.
     const file = now.pages[pathname]!;
-    if (early.get(pathname)?.file === file && early.get(pathname)?.route.route === route.route) {
+    const earlier = early.get(pathname);
+    if (earlier?.file === file && earlier.route.route === route.route) {
       early.delete(pathname);
       pages.push([file, undefined]);
-      continue;
-    }
-    const request = new Request(new URL(requestPath(pathname, route.type), site.url));
-    const result = await bundle.render(request, { routeData: route, collectMetadata: false });
-    const response = result instanceof Response ? result : result.response;
-    pages.push([file, Buffer.from(await response.arrayBuffer())]);
+    } else pages.push([file, await renderedPath(bundle, pathname, route)]);
   }
   // Pages rendered ahead that the change does not hold: gone, once Pagefind no longer reads them.
   if (early.size > 0) {
