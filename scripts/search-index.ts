@@ -289,41 +289,50 @@ async function indexPart(
       join(project, 'node_modules/.bin/pagefind'),
       ['--site', pagesDir, '--output-path', outputDir],
       { maxBuffer: 64 * 1024 * 1024 },
-    );
+    ).catch((error: unknown) => {
+      const {
+        stdout: out,
+        stderr,
+        code,
+        signal,
+      } = error as {
+        stdout?: string;
+        stderr?: string;
+        code?: number | string;
+        signal?: string | null;
+      };
+      const said = `${out ?? ''}\n${stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
+      const end = signal ? `was killed by ${signal}` : `exited with status ${code}`;
+      throw new Error(`Pagefind ${end} while indexing part ${name}${said ? `:\n${said}` : ''}`, { cause: error });
+    });
     // A page it could not read is one it leaves out: such a part is not the part of these pages.
     const count = /Indexed (\d+) pages?\b/.exec(stdout)?.[1];
     if (count !== String(pages.length))
       throw new Error(`Pagefind indexed ${count ?? 'no'} page(s) of the ${pages.length} of part ${name}`);
-  } catch (error) {
-    const { stdout, stderr, code, signal } = error as {
-      stdout?: string;
-      stderr?: string;
-      code?: number | string;
-      signal?: string | null;
-    };
-    if (stdout === undefined && stderr === undefined) throw error;
-    const said = `${stdout}\n${stderr}`.trim().split('\n').slice(-5).join('\n');
-    const end = signal ? `was killed by ${signal}` : `exited with status ${code}`;
-    throw new Error(`Pagefind ${end} while indexing part ${name}${said ? `:\n${said}` : ''}`, { cause: error });
   } finally {
     await rm(pagesDir, { recursive: true, force: true });
   }
 }
 
 /**
- * Indexes `part` into the cache folder `cached`: written beside its final
- * name, then renamed, so a cached part is always whole.
+ * Puts a part into the cache folder `cached`, as `write` writes it into the
+ * folder it is given: beside its final name, then renamed, so a cached part
+ * is always whole.
  */
-async function indexIntoCache(cached: string, locate: (path: string) => string, part: SearchPart): Promise<void> {
+async function intoCache(cached: string, write: (folder: string) => void | Promise<void>): Promise<void> {
   const writing = `${cached}.${randomUUID()}.writing`;
   try {
-    await indexPart(locate, part.pages, writing, part.name);
-    // Another run that indexed the same pages meanwhile wrote the same part.
+    await write(writing);
+    // Another run that wrote the same pages meanwhile wrote the same part.
     if (!existsSync(cached)) renameSync(writing, cached);
   } finally {
     rmSync(writing, { recursive: true, force: true });
   }
 }
+
+/** Indexes `part` into the cache folder `cached` (`intoCache`). */
+const indexIntoCache = (cached: string, locate: (path: string) => string, part: SearchPart): Promise<void> =>
+  intoCache(cached, (folder) => indexPart(locate, part.pages, folder, part.name));
 
 /** The folder of the cache that what a run no longer needs is moved into, to be deleted once the run is done. */
 const DISCARDED = '.discarded';
@@ -532,11 +541,7 @@ export async function writeSearchIndex(
     const doneAhead = ahead !== undefined && (await ahead);
     // A part the site in place has already: kept there, and put back in the cache if it is not there.
     const inPlace = partInPlace(over, folder);
-    if (inPlace && !existsSync(cached)) {
-      rmSync(`${cached}.writing`, { recursive: true, force: true });
-      linkTree(inPlace, `${cached}.writing`);
-      renameSync(`${cached}.writing`, cached);
-    }
+    if (inPlace && !existsSync(cached)) await intoCache(cached, (folder) => linkTree(inPlace, folder));
     if (existsSync(cached)) (doneAhead ? indexed : copied).push(part.name);
     else {
       await indexIntoCache(cached, locate, part);
