@@ -34,6 +34,24 @@ import {
 const root = mkdtempSync(join(tmpdir(), 'broadside-search-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** The command lines of this process's children, from Linux's `/proc`. */
+function childCommands(): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // The fields after the command's name, which is in parentheses: the state, then the parent's pid.
+        const parent = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+        return parent === String(process.pid)
+          ? [readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')]
+          : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
 describe('which pages are searched', () => {
   it.each([
     ['an article', '<article class="article story-grid" data-pagefind-body>'],
@@ -407,6 +425,24 @@ describe('writing the index', () => {
     expect(vienna).toEqual(viennaWhole);
     expect(vienna).not.toEqual(geneva);
   }, 60_000);
+
+  it('has Pagefind running once the start resolves, whatever holds the thread next', async () => {
+    const inPlace = join(root, 'started-in-place');
+    const change = join(root, 'started-change');
+    const page = 'world/2022/05/23/diplomat/index.html';
+    for (const [dir, words] of [
+      [inPlace, 'A diplomat resigned.'],
+      [change, 'A diplomat resigned in Oslo.'],
+    ] as const) {
+      mkdirSync(join(dir, page, '..'), { recursive: true });
+      writeFileSync(join(dir, page), article('Diplomat resigns', words));
+    }
+    await startSearchIndex(change, join(root, 'started-cache'), { site: inPlace, pages: [page] }, 1);
+    // Read before anything else may run: a process started on a later turn of the event loop is not there yet.
+    const running = childCommands().filter((command) => command.includes('pagefind'));
+    await searchAheadSettled();
+    expect(running).toHaveLength(1);
+  });
 
   it('trusts what it read of the pages in place while the site in place is the one it read', async () => {
     const inPlace = join(root, 'trusted-in-place');
