@@ -33,7 +33,8 @@ import {
 } from '../src/lib/render/record.ts';
 import { inPathScope } from '../src/lib/routes/path-scope.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
-import { bundlePrerenderer, nameStaticImages, requestPath, type RenderEntry } from '../src/lib/render/bundle.ts';
+import type { CollectionName } from '../src/lib/content/collections.ts';
+import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
 import type { ContentSync, ContentSyncer, StoredEntry } from '../src/lib/render/content-sync.ts';
 import { site } from '../src/site.config.ts';
 import {
@@ -90,25 +91,24 @@ export async function warmUp([bundleFolder]: readonly (string | undefined)[]): P
 
 /**
  * The renderer of `bundleFolder`, its content synced and handed to the
- * pages, and the articles whose content digest the sync changed (new ones
- * included), when the renderer synced before.
+ * pages, and the pages whose text the entries the sync changed (new ones
+ * included) are (`entryPages`), when the renderer synced before.
  */
 async function syncedRenderer(bundleFolder: string) {
   const { bundle, syncer, given } = await readyRenderer(bundleFolder);
-  const before = given.get('articles') as ReadonlyMap<string, StoredEntry> | undefined;
-  const articlesBefore = before && new Map(before);
+  const before = new Map(
+    [...given].map(([collection, entries]) => [collection, new Map(entries as ReadonlyMap<string, StoredEntry>)]),
+  );
   const sync = await syncer.sync();
   given.clear();
   for (const [collection, entries] of sync.collections) given.set(collection, entries);
-  const articles = sync.collections.get('articles') ?? new Map<string, StoredEntry>();
-  // A draft has no page.
-  const changedArticles =
-    articlesBefore &&
-    [...articles.values()].filter(
-      (entry) =>
-        articlesBefore.get(entry.id)?.digest !== entry.digest && !(entry as { data?: { draft?: boolean } }).data?.draft,
-    );
-  return { bundle, sync, changedArticles };
+  const changedPages = new Set<string>();
+  if (before.size > 0)
+    for (const [collection, entries] of sync.collections)
+      for (const entry of entries.values())
+        if (before.get(collection)?.get(entry.id)?.digest !== entry.digest)
+          for (const page of bundle.entry().entryPages(collection as CollectionName, entry)) changedPages.add(page);
+  return { bundle, sync, changedPages: before.size > 0 ? [...changedPages] : undefined };
 }
 
 /** The bytes of the path `pathname` of `route`, requested as Astro's build requests it. */
@@ -118,29 +118,29 @@ async function renderedPath(bundle: Renderer['bundle'], pathname: string, route:
   return Buffer.from(await (result instanceof Response ? result : result.response).arrayBuffer());
 }
 
-/** More articles than this changed, and a publish renders no page ahead: a change of the kind is no correction. */
-const AHEAD_ARTICLES = 10;
+/** A change of more pages than this is no correction, and a publish renders none of them ahead. */
+const AHEAD_PAGES = 10;
 
 /**
- * Renders the pages of `articles` and writes them into `staging`, before
- * the routes list every path, and starts Pagefind on their search part
- * (scripts/search-index.ts, `startSearchIndex`) over the pages of the site
- * in place: Pagefind then indexes while the routes list and the rest of
- * the change renders. Run in the listing's scope, a page is rendered only
- * if its route lists it, its key changed; it is the page the change
- * renders, and so kept for it, by its address. A page of another route, or
- * none, is left to the listing. What Pagefind indexed ahead is keyed by
- * its pages' bytes, and used only where the search step finds that key.
+ * Renders the pages at `pathnames` (those of the entries a sync changed)
+ * and writes them into `staging`, before the routes list every path, and
+ * starts Pagefind on their search part (scripts/search-index.ts,
+ * `startSearchIndex`) over the pages of the site in place: Pagefind then
+ * indexes while the routes list and the rest of the change renders. Run in
+ * the listing's scope, a page is rendered only if its route lists it, its
+ * key changed; it is the page the change renders, and so kept for it, by
+ * its address. A page of another route, or none, is left to the listing.
+ * What Pagefind indexed ahead is keyed by its pages' bytes, and used only
+ * where the search step finds that key.
  */
 async function renderAhead(
   bundle: Renderer['bundle'],
-  articles: readonly StoredEntry[],
+  pathnames: readonly string[],
   staging: string,
   over: { site: string; pages: PageRecord },
 ): Promise<Map<string, { route: RouteData; file: string }>> {
   const ahead = new Map<string, { route: RouteData; file: string }>();
-  for (const article of articles) {
-    const pathname = bundle.entry().articlePermalink(article as Parameters<RenderEntry['articlePermalink']>[0]);
+  for (const pathname of pathnames) {
     const route = bundle.routeOf(new Request(new URL(pathname, site.url)));
     if (!route) continue;
     let body: Buffer;
@@ -181,7 +181,7 @@ export async function publishPages(
     throw new Error('usage: publish-pages.ts <staging> <site> <bundle> <record of the site> <new record>');
   // Pagefind may still be reading the pages of a publish that failed after this step, in this staging folder.
   await searchAheadSettled();
-  const { bundle, sync, changedArticles } = await syncedRenderer(bundleFolder);
+  const { bundle, sync, changedPages } = await syncedRenderer(bundleFolder);
   if (sync.newImages.length > 0)
     return needsAstro(
       `the change names an image its file did not name before (${sync.newImages.slice(0, 3).join(', ')})`,
@@ -191,7 +191,7 @@ export async function publishPages(
   let code = 1;
   try {
     code = await renderChange(bundle, sync, [staging, target, newRecordFile], readPageRecord(lastRecordFile), {
-      ahead: indexAhead && changedArticles && changedArticles.length <= AHEAD_ARTICLES ? changedArticles : [],
+      ahead: indexAhead && changedPages && changedPages.length <= AHEAD_PAGES ? changedPages : [],
       indexAhead,
     });
     return code;
@@ -205,7 +205,7 @@ async function renderChange(
   sync: ContentSync,
   [staging, target, newRecordFile]: [string, string, string],
   last: StoredRecord,
-  { ahead, indexAhead }: { ahead: readonly StoredEntry[]; indexAhead: boolean },
+  { ahead, indexAhead }: { ahead: readonly string[]; indexAhead: boolean },
 ): Promise<number> {
   const images = new Set<string>();
   nameStaticImages(({ file }) => images.add(file));

@@ -60,7 +60,10 @@ describe('publishes through the publishing service', () => {
       join(content, 'live/russia-ukraine/updates/through-the-service.md'),
       '---\ntime: 2022-05-23T16:10:00+04:00\ntitle: An update through the service\n---\n\nPosted warm.\n',
     );
-    publishServed();
+    // The edited article's page, the new update's and its blog's first page are rendered first.
+    expect(publishServed()).toMatch(
+      /^Rendered \d+ of \d+ path\(s\) without Astro's build, 3 of them before the others/m,
+    );
     expect(readFileSync(join(out, 'live/russia-ukraine/index.html'), 'utf8')).toContain(
       'An update through the service',
     );

@@ -10,6 +10,7 @@ import {
   sectionPath,
   tagPath,
 } from '@/lib/routes/permalinks';
+import { entryPages } from '@/lib/routes/entry-pages';
 
 const article = (published: string, extra: { slug?: string; timezone?: string } = {}) => ({
   id: '2022/russian-diplomat-un-resigns',
@@ -55,5 +56,30 @@ describe('linkPath', () => {
       '/world/2022/05/23/russian-diplomat-un-resigns/',
     );
     expect(linkPath('#update-x')).toBe('');
+  });
+});
+
+describe('entryPages', () => {
+  it("gives an article's page, a live blog's first page, and an update's own page with its blog's", () => {
+    expect(entryPages('articles', article('2022-05-23'))).toEqual(['/world/2022/05/23/russian-diplomat-un-resigns/']);
+    expect(entryPages('live', { id: 'russia-ukraine', data: {} })).toEqual(['/live/russia-ukraine/']);
+    expect(entryPages('liveUpdates', { id: 'russia-ukraine/letter', data: {} })).toEqual([
+      '/live/russia-ukraine/updates/letter/',
+      '/live/russia-ukraine/',
+    ]);
+    // An update's `id:` names its page, not its file.
+    expect(entryPages('liveUpdates', { id: 'russia-ukraine/letter', data: { id: 'letter-on-linkedin' } })).toEqual([
+      '/live/russia-ukraine/updates/letter-on-linkedin/',
+      '/live/russia-ukraine/',
+    ]);
+  });
+
+  it('gives no page for a draft, an entry with no data, or an author', () => {
+    expect(
+      entryPages('articles', { ...article('2022-05-23'), data: { ...article('2022-05-23').data, draft: true } }),
+    ).toEqual([]);
+    expect(entryPages('liveUpdates', { id: 'russia-ukraine/letter', data: { draft: true } })).toEqual([]);
+    expect(entryPages('live', { id: 'russia-ukraine' })).toEqual([]);
+    expect(entryPages('authors', { id: 'jane-doe', data: {} })).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export interface RenderEntry {
   StaticPaths: new (app: BaseApp) => { getAll(): Promise<PathWithRoute[]> };
   contentSyncer: typeof import('./content-sync.ts').contentSyncer;
   forgetContent: typeof import('./entry.ts').forgetContent;
-  articlePermalink: typeof import('./entry.ts').articlePermalink;
+  entryPages: typeof import('./entry.ts').entryPages;
 }
 
 /** The entry module of the bundle in `folder`, named as Astro names its prerender environment's entry. */

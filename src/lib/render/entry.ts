@@ -11,8 +11,8 @@ import { forgetSite } from '../content/articles';
 export { createApp } from 'astro/app/entrypoint';
 export { StaticPaths } from 'astro:static-paths';
 export { contentSyncer } from './content-sync';
-// An article's address, for a publish to render the pages of the articles it changed first (scripts/publish-pages.ts).
-export { articlePermalink } from '../routes/permalinks';
+// The pages of an entry, for a publish to render first those of the entries it changed (scripts/publish-pages.ts).
+export { entryPages } from '../routes/entry-pages';
 
 /**
  * Forgets what the pages' modules remember of the content and the clock,
