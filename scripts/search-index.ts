@@ -211,27 +211,6 @@ interface PagesRead {
 }
 const PAGES_READ = 'pages-read.json';
 
-/**
- * What this process last read or wrote of a cache's `pages-read.json`, with
- * the file's signature: the publishing service parses it once, not on every
- * publish (a few megabytes at 50,000 articles).
- */
-let heldRead: { file: string; signature: string; memo: Partial<PagesRead> } | undefined;
-
-async function readPagesRead(file: string): Promise<Partial<PagesRead>> {
-  const signature = fileSignature(file);
-  if (signature !== undefined && heldRead?.file === file && heldRead.signature === signature) return heldRead.memo;
-  const memo = (await readMemo<unknown>(file)) as Partial<PagesRead>;
-  heldRead = signature === undefined ? undefined : { file, signature, memo };
-  return memo;
-}
-
-async function writePagesRead(file: string, memo: PagesRead): Promise<void> {
-  await writeMemo(file, { pages: memo.pages, parts: memo.parts });
-  const signature = fileSignature(file);
-  heldRead = signature === undefined ? undefined : { file, signature, memo };
-}
-
 /** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
@@ -422,7 +401,7 @@ async function planSearchIndex(
   const paths = over ? over.pages.filter((path) => path.endsWith('.html')).sort() : written;
   const inChange = new Set(written);
   const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
-  const last = await readPagesRead(join(cacheDir, PAGES_READ));
+  const last = (await readMemo<unknown>(join(cacheDir, PAGES_READ))) as Partial<PagesRead>;
   const lastRead = last.pages ?? {};
   const read: Record<string, PageRead> = {};
   const pageOf = (path: string, [, hash]: PageRead) => (hash === null ? [] : [{ path, day: addressDay(path), hash }]);
@@ -563,7 +542,7 @@ export async function writeSearchIndex(
   const listed = folders.reverse().map((folder) => `/${SEARCH_FOLDER}/${folder}/`);
   mkdirSync(join(siteDir, SEARCH_FOLDER), { recursive: true });
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
-  await writePagesRead(join(cacheDir, PAGES_READ), { pages: read, parts: fileSignature(join(siteDir, PARTS_FILE)) });
+  await writeMemo(join(cacheDir, PAGES_READ), { pages: read, parts: fileSignature(join(siteDir, PARTS_FILE)) });
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) discard(join(cacheDir, name));
   // Deleted by the next run if this one cannot (a file in use, or the process ends first).
   const cleared = rm(discarded, { recursive: true, force: true }).catch(() => undefined);

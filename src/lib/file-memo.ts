@@ -22,10 +22,53 @@ export function fileSignature(file: string): string | undefined {
   return found && `${found.dev}:${found.ino}:${found.size}:${found.mtimeNs}`;
 }
 
+/**
+ * What this process last read or wrote of each file, by the file's
+ * signature then, for as long as the file is that one: a process that stays
+ * up between publishes (scripts/publish-service.ts) then parses a memo or
+ * record of the whole site once, not on every publish. A rename keeps the
+ * signature, so a file written beside its place and renamed into it is
+ * still held. A path holds one thing at most, let go once the path is
+ * written again or found to be another file. What is held is shared with
+ * every later read: never changed by its readers.
+ */
+const held = new Map<string, unknown>();
+const heldSignature = new Map<string, string>();
+
+/** What `file` held when this process last read or wrote it, if it is still that file; and its signature now. */
+export function heldContent(file: string): { signature: string | undefined; content: unknown } {
+  const signature = fileSignature(file);
+  const before = heldSignature.get(file);
+  // Changed since: what it held is no file's any more (a file renamed away still has it, under its own path).
+  if (before !== undefined && signature !== undefined && before !== signature) {
+    held.delete(before);
+    heldSignature.delete(file);
+  }
+  return { signature, content: signature === undefined ? undefined : held.get(signature) };
+}
+
+/**
+ * Holds `content` as what `file` holds while its signature is `signature`:
+ * the one taken before reading it (a file changed during the read then
+ * has another), or after writing it.
+ */
+export function holdContent(file: string, signature: string | undefined, content: unknown): void {
+  const before = heldSignature.get(file);
+  if (before !== undefined) held.delete(before);
+  heldSignature.delete(file);
+  if (signature === undefined) return;
+  held.set(signature, content);
+  heldSignature.set(file, signature);
+}
+
 /** The memo in `file`, by name; empty when there is none yet, or a killed run left it torn (every file is then read). */
 export async function readMemo<T>(file: string): Promise<Record<string, T>> {
+  const { signature, content } = heldContent(file);
+  if (content) return content as Record<string, T>;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as Record<string, T>;
+    const memo = JSON.parse(await readFile(file, 'utf8')) as Record<string, T>;
+    holdContent(file, signature, memo);
+    return memo;
   } catch {
     return {};
   }
@@ -36,4 +79,5 @@ export async function writeMemo(file: string, memo: Record<string, unknown>): Pr
   await mkdir(dirname(file), { recursive: true });
   await writeFile(`${file}.writing`, JSON.stringify(memo));
   await rename(`${file}.writing`, file);
+  holdContent(file, fileSignature(file), memo);
 }

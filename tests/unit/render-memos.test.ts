@@ -31,8 +31,9 @@ const KNOWN: Record<string, string> = {
   'src/lib/time/dates.ts zoneNameFormat': 'keyed by the zone asked about',
   'src/lib/routes/permalinks.ts articlePermalink': "keyed by an entry's data, which is never changed once read",
   'src/pages/cards/[...slug].png.ts articleKeyedCard': "keyed by an entry's data, which is never changed once read",
-  'src/lib/render/record.ts heldRecord':
-    "the record of the pages its file holds, kept with the file's signature; no build writes into a record's file",
+  'src/lib/file-memo.ts held':
+    "what a memo's or record's file holds, kept with the file's signature; no build writes into such a file in place",
+  'src/lib/file-memo.ts heldSignature': 'the signature each such file had when it was last read or written',
   'src/lib/routes/listings.ts listingKeys':
     'keyed by the address of a list page, and given back only for the same heading, place and articles',
   'src/lib/routes/sitemap.ts articleEntry': "keyed by an entry's data, which is never changed once read",

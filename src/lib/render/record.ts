@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import type { PathWithRoute, RouteData } from 'astro';
-import { fileSignature } from '../file-memo.ts';
+import { fileSignature, heldContent, holdContent } from '../file-memo.ts';
 
 /** Every path a build generated, and the file it is written to, relative to the output folder. */
 export type PageRecord = Record<string, string>;
@@ -86,27 +86,20 @@ export interface StoredRecord {
 }
 
 /**
- * The record this process last read or wrote, with its file's signature. A
- * process that publishes again and again (the publishing service) reads
- * the record its last publish wrote: the same file, renamed into place,
- * so the same signature (a rename keeps the device, inode, size and time of
- * last change), and the object it already holds.
- */
-let heldRecord: { signature: string; record: StoredRecord } | undefined;
-
-/**
  * The pages of the record in `file`, their keys, and the files of them
  * written outside Astro's build (scripts/publish-pages.ts): a build's own,
  * or the record of a site (scripts/site-record.ts), which also holds its
- * stamps. The object is shared with later reads of the same file: never
+ * stamps. A process that publishes again and again (the publishing
+ * service) reads the record its last publish wrote and renamed into place,
+ * the same file, and gets the object it holds (`heldContent`): never
  * changed by its readers.
  */
 export function readPageRecord(file: string): StoredRecord {
-  const signature = fileSignature(file);
-  if (heldRecord && signature !== undefined && heldRecord.signature === signature) return heldRecord.record;
+  const { signature, content } = heldContent(file);
+  if (content) return content as StoredRecord;
   const read = JSON.parse(readFileSync(file, 'utf8')) as Omit<StoredRecord, 'rendered'> & { rendered?: string[] };
   const record = { ...read, rendered: read.rendered ?? [] };
-  if (signature !== undefined) heldRecord = { signature, record };
+  holdContent(file, signature, record);
   return record;
 }
 
@@ -119,8 +112,7 @@ export function writePageRecord(file: string, record: StoredRecord): void {
   const { site, code, ...rest } = record;
   writeFileSync(`${file}.writing`, JSON.stringify({ site, code, ...rest }));
   renameSync(`${file}.writing`, file);
-  const signature = fileSignature(file);
-  heldRecord = signature === undefined ? undefined : { signature, record };
+  holdContent(file, fileSignature(file), record);
 }
 
 /** How much of the start of a record `readRecordStamps` reads: more than two stamps take. */

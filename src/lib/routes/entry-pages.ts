@@ -13,7 +13,7 @@ import { articlePermalink, liveBlogPermalink, liveUpdatePermalink, type Permalin
 /** An entry as the content store holds it; a draft has no page. */
 export interface StoredPageSource {
   id: string;
-  data?: { draft?: boolean | undefined; id?: unknown };
+  data?: { draft?: boolean | undefined; id?: unknown; [field: string]: unknown };
 }
 
 export function entryPages(collection: CollectionName, entry: StoredPageSource): string[] {
