@@ -32,6 +32,7 @@ import {
   type StoredRecord,
 } from '../src/lib/render/record.ts';
 import { inPathScope } from '../src/lib/routes/path-scope.ts';
+import { readAhead } from '../src/lib/read-ahead.ts';
 import { astroCacheDir } from '../src/lib/content/root.ts';
 import type { CollectionName } from '../src/lib/content/collections.ts';
 import { bundlePrerenderer, nameStaticImages, requestPath } from '../src/lib/render/bundle.ts';
@@ -117,6 +118,9 @@ async function renderedPath(bundle: Renderer['bundle'], pathname: string, route:
   const result = await bundle.render(request, { routeData: route, collectMetadata: false });
   return Buffer.from(await (result instanceof Response ? result : result.response).arrayBuffer());
 }
+
+/** How many of a change's paths render at once. */
+const RENDERED_AT_ONCE = 4;
 
 /** A change of more pages than this is no correction, and a publish renders none of them ahead. */
 const AHEAD_PAGES = 10;
@@ -219,41 +223,59 @@ async function renderChange(
     return key === undefined || last.keys[pathname] !== key || last.pages[pathname] !== now.pages[pathname];
   });
 
-  const pages: [file: string, body: Buffer | undefined][] = [];
-  for (const { pathname, route } of changed) {
+  type Rendered = [file: string, body: Buffer | undefined];
+  const render = async ({ pathname, route }: (typeof changed)[number]): Promise<Rendered> => {
     // A page rendered ahead by the route that generates it is already in the staging folder.
     const file = now.pages[pathname]!;
     const earlier = early.get(pathname);
     if (earlier?.file === file && earlier.route.route === route.route) {
       early.delete(pathname);
-      pages.push([file, undefined]);
-    } else pages.push([file, await renderedPath(bundle, pathname, route)]);
-  }
+      return [file, undefined];
+    }
+    return [file, await renderedPath(bundle, pathname, route)];
+  };
+  // A few at a time: a share card is rasterised off the thread (src/lib/share-card/draw-fs.ts), and the
+  // other paths render meanwhile. Astro's app renders each request in a scope of its own.
+  const renderAll = async (paths: typeof changed): Promise<Rendered[]> => {
+    const all: Rendered[] = [];
+    for await (const one of readAhead(paths, RENDERED_AT_ONCE, render)) all.push(one);
+    return all;
+  };
+  const written: string[] = [];
+  const writeAll = (files: readonly Rendered[]) => {
+    for (const [file, body] of files) {
+      const path = join(staging, file);
+      if (body) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, body);
+      }
+      written.push(file);
+    }
+  };
+  // The pages first, and Pagefind started on their search part, then the other files (feeds, sitemaps,
+  // cards), which no part holds: a part whose pages were not all rendered ahead (a live update that moved
+  // others to another page of its blog) is indexed while they render. Written before the check of their
+  // images, as the pages rendered ahead are: a change that needs Astro's build starts its staging again.
+  const isPage = ({ route }: (typeof changed)[number]) => route.type === 'page';
+  const pages = await renderAll(changed.filter(isPage));
   // Pages rendered ahead that the change does not hold: gone, once Pagefind no longer reads them.
   if (early.size > 0) {
     await searchAheadSettled();
     for (const { file } of early.values()) rmSync(join(staging, file), { force: true });
   }
-  const missingImages = [...images].filter((file) => !existsSync(join(target, decodeURI(file))));
-  if (missingImages.length > 0)
-    return needsAstro(
-      `its pages show image sizes the site does not have yet (${missingImages.slice(0, 3).join(', ')})`,
-    );
-
-  const written: string[] = [];
-  for (const [file, body] of pages) {
-    const path = join(staging, file);
-    if (body) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, body);
-    }
-    written.push(file);
-  }
+  writeAll(pages);
   // The search step that follows in this process waits for the part Pagefind indexes meanwhile.
   if (indexAhead)
     await startSearchIndex(staging, searchCacheDir(), { site: target, pages: Object.values(now.pages) }).catch(
       () => undefined,
     );
+  const files = await renderAll(changed.filter((path) => !isPage(path)));
+  const missingImages = [...images].filter((file) => !existsSync(join(target, decodeURI(file))));
+  if (missingImages.length > 0)
+    return needsAstro(
+      `its pages show image sizes the site does not have yet (${missingImages.slice(0, 3).join(', ')})`,
+    );
+  writeAll(files);
   // Astro's cache holds another version of these, for as long as Astro's build has not run again (scripts/build.ts).
   const gone = new Set(change.removed);
   const rendered = new Set([...last.rendered, ...written].filter((file) => !gone.has(file)));
@@ -263,7 +285,7 @@ async function renderChange(
   const first = pages.filter(([, body]) => !body).length;
   const firstNote = first > 0 ? `, ${first} of them before the others, for Pagefind to index meanwhile` : '';
   console.log(
-    `Rendered ${pages.length} of ${Object.keys(now.pages).length} path(s) without Astro's build${firstNote}.`,
+    `Rendered ${written.length} of ${Object.keys(now.pages).length} path(s) without Astro's build${firstNote}.`,
   );
   return 0;
 }
