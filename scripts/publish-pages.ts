@@ -159,8 +159,10 @@ async function renderAhead(
     ahead.set(pathname, { route, file });
   }
   if (ahead.size > 0) {
-    const pages = new Set([...Object.values(over.pages), ...[...ahead.values()].map(({ file }) => file)]);
-    await startSearchIndex(staging, searchCacheDir(), { site: over.site, pages: [...pages] }).catch(() => undefined);
+    // The site's pages, and those of new addresses.
+    const pages = Object.values(over.pages);
+    for (const [pathname, { file }] of ahead) if (over.pages[pathname] !== file) pages.push(file);
+    await startSearchIndex(staging, searchCacheDir(), { site: over.site, pages }).catch(() => undefined);
   }
   return ahead;
 }

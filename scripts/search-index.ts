@@ -398,36 +398,41 @@ async function planSearchIndex(
     );
   const version = pagefindVersion();
   const written = pagesIn(siteDir);
-  const paths = over ? over.pages.filter((path) => path.endsWith('.html')).sort() : written;
+  // In no order: a part sorts its pages (`searchParts`).
+  const paths = over ? over.pages.filter((path) => path.endsWith('.html')) : written;
   const inChange = new Set(written);
   const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
   const last = (await readMemo<unknown>(join(cacheDir, PAGES_READ))) as Partial<PagesRead>;
   const lastRead = last.pages ?? {};
   const read: Record<string, PageRead> = {};
-  const pageOf = (path: string, [, hash]: PageRead) => (hash === null ? [] : [{ path, day: addressDay(path), hash }]);
+  const searchable: HashedPage[] = [];
+  const add = (path: string, [, hash]: PageRead) => {
+    if (hash !== null) searchable.push({ path, day: addressDay(path), hash });
+  };
   // The pages in place that the last run read, when the site in place is the one it read.
   const trusted = over && last.parts !== undefined && last.parts === fileSignature(join(over.site, PARTS_FILE));
   const toRead: string[] = [];
-  const searchable: HashedPage[] = [];
   for (const path of paths) {
     const known = trusted && !inChange.has(path) ? lastRead[path] : undefined;
     if (known) {
       read[path] = known;
-      searchable.push(...pageOf(path, known));
+      add(path, known);
     } else toRead.push(path);
   }
-  for await (const page of readAhead(toRead, READ_AHEAD, async (path) => {
+  for await (const [path, known] of readAhead(toRead, READ_AHEAD, async (path): Promise<[string, PageRead]> => {
     const file = locate(path);
     const signature = fileSignature(file) ?? '';
-    let known = lastRead[path];
-    if (known?.[0] !== signature) {
-      const bytes = await readFile(file);
-      known = [signature, isSearchable(bytes) ? createHash('sha256').update(searchedHtml(bytes)).digest('hex') : null];
-    }
+    const known = lastRead[path];
+    if (known?.[0] === signature) return [path, known];
+    const bytes = await readFile(file);
+    return [
+      path,
+      [signature, isSearchable(bytes) ? createHash('sha256').update(searchedHtml(bytes)).digest('hex') : null],
+    ];
+  })) {
     read[path] = known;
-    return pageOf(path, known);
-  }))
-    searchable.push(...page);
+    add(path, known);
+  }
   if (searchable.length === 0) throw new Error('no page of the site marks text for search (data-pagefind-body)');
   const parts = searchParts(searchable, partPages).map((part) => ({ ...part, key: partKey(part.pages, version) }));
   return { read, parts, locate };
