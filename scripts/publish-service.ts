@@ -53,7 +53,7 @@ const SERVED = {
   'search-index.ts': async () => (await import('./search-index.ts')).searchStep,
 };
 type ServedScript = keyof typeof SERVED;
-/** What the worker does: a served step, or readying the render of a bundle before any build asks (`warm`, its folder). */
+/** What the worker does: a served step, or readying the render of a bundle before any build asks (`warm`, its folder and the record of the site). */
 const TASKS = { ...SERVED, warm: async () => (await import('./publish-pages.ts')).warmUp };
 type Task = keyof typeof TASKS;
 const isServed = (name: string): name is ServedScript => name in SERVED;
@@ -290,12 +290,13 @@ function serve(socket: string, target: string): void {
   });
   probe.on('error', () => {
     rmSync(socket, { force: true });
-    const bundle = bundleFolder(siteRecordFile(buildCacheRoot(project), target));
+    const record = siteRecordFile(buildCacheRoot(project), target);
+    const bundle = bundleFolder(record);
     // Readying syncs the content, as a build does, so it holds the build's lock; a build running now is left alone.
     const lock = existsSync(bundle) ? takeLock(target) : undefined;
     let readied = '';
     if (lock)
-      queue = run({ task: 'warm', args: [bundle] }, (message) => {
+      queue = run({ task: 'warm', args: [bundle, record] }, (message) => {
         if ('err' in message) process.stderr.write(message.err);
         if ('code' in message && message.code === 0) readied = `, the site in ${target} loaded`;
       }).finally(() => lock.release());

@@ -211,6 +211,10 @@ interface PagesRead {
 }
 const PAGES_READ = 'pages-read.json';
 
+/** What the last run in `cacheDir` read of the pages (held by this process from then on: src/lib/file-memo.ts). */
+export const readSearchMemo = async (cacheDir: string): Promise<Partial<PagesRead>> =>
+  (await readMemo<unknown>(join(cacheDir, PAGES_READ)));
+
 /** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
@@ -402,7 +406,7 @@ async function planSearchIndex(
   const paths = over ? over.pages.filter((path) => path.endsWith('.html')) : written;
   const inChange = new Set(written);
   const locate = (path: string) => join(over && !inChange.has(path) ? over.site : siteDir, path);
-  const last = (await readMemo<unknown>(join(cacheDir, PAGES_READ))) as Partial<PagesRead>;
+  const last = await readSearchMemo(cacheDir);
   const lastRead = last.pages ?? {};
   const read: Record<string, PageRead> = {};
   const searchable: HashedPage[] = [];
