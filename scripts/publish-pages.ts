@@ -13,8 +13,8 @@
  * (scripts/publish-service.ts) runs it again and again in one process,
  * keeping the bundle loaded and the content store in memory between its
  * renders. What it cannot do the way a build would, it says before
- * writing anything but the pages it renders first (a build then starts
- * the staging folder again), and exits with status 3; the publish then
+ * writing anything but pages into the staging folder (a build then starts
+ * that folder again), and exits with status 3; the publish then
  * runs Astro's build as before. A change naming an image its file did
  * not name before is one: the pages' code imports each content image for
  * the file that names it, and Astro's build generates the optimized files.

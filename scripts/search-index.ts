@@ -213,7 +213,7 @@ const PAGES_READ = 'pages-read.json';
 
 /** What the last run in `cacheDir` read of the pages (held by this process from then on: src/lib/file-memo.ts). */
 export const readSearchMemo = async (cacheDir: string): Promise<Partial<PagesRead>> =>
-  (await readMemo<unknown>(join(cacheDir, PAGES_READ)));
+  await readMemo<unknown>(join(cacheDir, PAGES_READ));
 
 /** The key of a part: Pagefind's version, and every page's path and what Pagefind reads of it, in order. */
 function partKey(pages: readonly HashedPage[], version: string): string {
@@ -463,13 +463,14 @@ const indexedAhead = new Map<string, Promise<boolean>>();
  * a turn (started on the loop's next turn, Pagefind waited 0.7 s for the
  * listing at 50,000 articles). A publish's render starts them as soon as
  * the pages of its change are written, so Pagefind runs while the render
- * finishes and the build moves on to the search step, which then waits for
- * them (scripts/publish-pages.ts). A part is keyed by its pages' bytes, so what
- * is indexed ahead is the part the search step needs, or a part it does not
- * ask for and drops from the cache. A part that fails is left to the search
- * step, which indexes it again and says why it fails. The search step also
- * takes the pages read and the parts found here, as long as the change's
- * pages, the site's pages and the memos they came from are the same.
+ * finishes and the build moves on to the search step, which then waits
+ * for them (scripts/publish-pages.ts). A part is keyed by its pages'
+ * bytes, so what is indexed ahead is the part the search step needs, or a
+ * part it does not ask for and drops from the cache. A part that fails is
+ * left to the search step, which indexes it again and says why it fails.
+ * The search step also takes the pages read and the parts found here, as
+ * long as the change's pages, the site's pages and the memos they came
+ * from are the same.
  */
 export async function startSearchIndex(
   siteDir: string,
