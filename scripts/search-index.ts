@@ -246,7 +246,32 @@ function linkTree(from: string, to: string): void {
  * 0.1 s to make and as long to delete on disk, and a twentieth of that in
  * memory.
  */
-const PAGES_TEMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+export const PAGES_TEMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+
+/** The start of the name of a folder of links made by the process `pid`. */
+export const linksFolderPrefix = (pid: number): string => `broadside-search-pages-${pid}-`;
+
+/** Whether the process `pid` is running (one of another user's answers that it may not be signalled). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the folders of links left by processes no longer running: one
+ * killed while Pagefind read its part never deleted its own, and a folder
+ * in memory lasts until the machine restarts.
+ */
+function clearLeftLinks(): void {
+  for (const name of readdirSync(PAGES_TEMP)) {
+    const pid = /^broadside-search-pages-(\d+)-/.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(PAGES_TEMP, name), { recursive: true, force: true });
+  }
+}
 
 const runFile = promisify(execFile);
 
@@ -265,7 +290,7 @@ async function indexPart(
 ): Promise<void> {
   // Made and started before the first wait: a caller that then holds the thread (a render listing every
   // path) does not hold Pagefind back.
-  const pagesDir = mkdtempSync(join(PAGES_TEMP, 'broadside-search-pages-'));
+  const pagesDir = mkdtempSync(join(PAGES_TEMP, linksFolderPrefix(process.pid)));
   try {
     for (const { path } of pages) {
       mkdirSync(dirname(join(pagesDir, path)), { recursive: true });
@@ -554,6 +579,7 @@ export async function writeSearchIndex(
   await writeFile(join(siteDir, PARTS_FILE), `${JSON.stringify(listed)}\n`);
   await writeMemo(join(cacheDir, PAGES_READ), { pages: read, parts: fileSignature(join(siteDir, PARTS_FILE)) });
   for (const name of readdirSync(cacheDir)) if (!used.has(name)) discard(join(cacheDir, name));
+  clearLeftLinks();
   // Deleted by the next run if this one cannot (a file in use, or the process ends first).
   const cleared = rm(discarded, { recursive: true, force: true }).catch(() => undefined);
   if (!clearLater) await cleared;

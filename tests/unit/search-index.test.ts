@@ -15,6 +15,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -22,6 +23,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   addressDay,
   isSearchable,
+  linksFolderPrefix,
+  PAGES_TEMP,
   partName,
   searchedHtml,
   searchAheadSettled,
@@ -485,6 +488,21 @@ describe('writing the index', () => {
     await expect(writeSearchIndex(site, cache, size)).rejects.toThrow(
       /a part must hold a whole number of pages, 1 or more/,
     );
+  });
+
+  it('deletes the folders of links that processes no longer running left, and no other', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    const left = join(PAGES_TEMP, `${linksFolderPrefix(gone)}killed`);
+    const running = join(PAGES_TEMP, `${linksFolderPrefix(process.pid)}running`);
+    for (const folder of [left, running]) mkdirSync(join(folder, 'world'), { recursive: true });
+    try {
+      fresh();
+      await writeSearchIndex(site, cache, 1);
+      expect(existsSync(left)).toBe(false);
+      expect(existsSync(running)).toBe(true);
+    } finally {
+      for (const folder of [left, running]) rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('refuses a site with no page marked for search', async () => {
