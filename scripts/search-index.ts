@@ -62,6 +62,7 @@ import { buildCacheRoot } from '../src/lib/content/root.ts';
 import { fileSignature, readMemo, writeMemo } from '../src/lib/file-memo.ts';
 import { READ_AHEAD, readAhead } from '../src/lib/read-ahead.ts';
 import { siteFiles } from './site-files.ts';
+import { processIsAlive } from './staged-output.ts';
 import { readPageRecord } from '../src/lib/render/record.ts';
 
 /** Whole days go into a part until it holds this many pages: see docs/decisions.md for the balance. */
@@ -251,16 +252,6 @@ export const PAGES_TEMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 /** The start of the name of a folder of links made by the process `pid`. */
 export const linksFolderPrefix = (pid: number): string => `broadside-search-pages-${pid}-`;
 
-/** Whether the process `pid` is running (one of another user's answers that it may not be signalled). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Deletes the folders of links left by processes no longer running: one
  * killed while Pagefind read its part never deleted its own, and a folder
@@ -269,7 +260,8 @@ function isRunning(pid: number): boolean {
 function clearLeftLinks(): void {
   for (const name of readdirSync(PAGES_TEMP)) {
     const pid = /^broadside-search-pages-(\d+)-/.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(PAGES_TEMP, name), { recursive: true, force: true });
+    if (pid !== undefined && !processIsAlive(Number(pid)))
+      rmSync(join(PAGES_TEMP, name), { recursive: true, force: true });
   }
 }
 

@@ -60,7 +60,8 @@ export function refusedTarget(target: string, kept: readonly string[]): string |
   return undefined;
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether the process `pid` is running, under this user or another. */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
