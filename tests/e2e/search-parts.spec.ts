@@ -18,6 +18,9 @@ import { buildSite } from '../build/build-site';
 const ARTICLES = 45 + 2;
 
 test.describe('search over an index in parts', () => {
+  // One worker builds the archive once and runs every test of it: with fullyParallel, each worker would run
+  // beforeAll, and two builds of the project at once clash in its .astro/ folder.
+  test.describe.configure({ mode: 'default' });
   const work = mkdtempSync(join(tmpdir(), 'broadside-search-parts-'));
   const out = join(work, 'dist');
   let server: Server | undefined;
