@@ -62,6 +62,7 @@ import {
   changeFile,
   changeMoves,
   discardOld,
+  lockAstro,
   lockBuild,
   refusedTarget,
   replaceWithStaged,
@@ -217,7 +218,17 @@ async function build(): Promise<void> {
       // since may be another version, so it goes, and Astro restores its own or renders it.
       deleteFiles(staging, last().rendered);
     }
-    await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
+    let releaseAstro: () => void;
+    try {
+      releaseAstro = lockAstro(project);
+    } catch (error) {
+      fail((error as Error).message, 1);
+    }
+    try {
+      await step('Astro', bin('astro'), ['build', ...astroArgs, '--outDir', staging]);
+    } finally {
+      releaseAstro();
+    }
   }
   // In place, the render step says which files its change adds (each must be in it) and removes; otherwise
   // the record of Astro's build names every file of the new site.

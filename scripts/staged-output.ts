@@ -16,7 +16,9 @@
  * folder's path into its image module, and its incremental build re-renders
  * every page whose modules changed, so a new name per build would re-render
  * every page with an image. A lock file beside the target keeps a second
- * build from writing into the same staging folder at once.
+ * build from writing into the same staging folder at once, and one in the
+ * project's `.astro/` keeps two builds of one project from running Astro's
+ * build at once.
  *
  * A publish rendered without Astro's build (scripts/publish-pages.ts)
  * writes the files of its change alone, and when every step has succeeded
@@ -110,13 +112,12 @@ export interface BuildLock {
 }
 
 /**
- * Takes the lock on building for `target`, or throws when a build that is
- * still running holds it. A lock left by a process that is gone (killed
- * outright) is taken over, and what that build left is tidied first.
+ * Writes this process's id into `lock`, or throws `busy(holder)` when a
+ * process that is still running holds it. A lock left by a process that is
+ * gone (killed outright) is taken over. Returns how to give it up.
  */
-export function lockBuild(target: string, pid = process.pid): BuildLock {
-  const lock = lockFile(target);
-  mkdirSync(dirname(target), { recursive: true });
+function takeLock(lock: string, busy: (holder: number) => string, pid: number): () => void {
+  mkdirSync(dirname(lock), { recursive: true });
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(lock, String(pid), { flag: 'wx' });
@@ -125,20 +126,50 @@ export function lockBuild(target: string, pid = process.pid): BuildLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lock, 'utf8'));
       if (Number.isInteger(holder) && holder > 0 && holder !== pid && processIsAlive(holder)) {
-        throw new Error(`another build for ${target} is running (process ${holder}; its lock is ${lock})`, {
-          cause: error,
-        });
+        throw new Error(busy(holder), { cause: error });
       }
       if (attempt > 0) throw error;
       rmSync(lock, { force: true });
     }
   }
-  return {
-    recovered: recoverAbandonedFolders(target),
-    release: () => {
-      if (existsSync(lock) && readFileSync(lock, 'utf8') === String(pid)) unlinkSync(lock);
-    },
+  return () => {
+    if (existsSync(lock) && readFileSync(lock, 'utf8') === String(pid)) unlinkSync(lock);
   };
+}
+
+/**
+ * Takes the lock on building for `target`, or throws when a build that is
+ * still running holds it. A lock left by a process that is gone is taken
+ * over, and what that build left is tidied first.
+ */
+export function lockBuild(target: string, pid = process.pid): BuildLock {
+  const lock = lockFile(target);
+  const release = takeLock(
+    lock,
+    (holder) => `another build for ${target} is running (process ${holder}; its lock is ${lock})`,
+    pid,
+  );
+  return { recovered: recoverAbandonedFolders(target), release };
+}
+
+/** The lock on Astro's build in `project`, in the folder of Astro's own build files. */
+export const astroLockFile = (project: string) => join(project, '.astro', 'build.lock');
+
+/**
+ * Takes the lock on Astro's build in `project`, or throws when another
+ * build is running it there: builds for different targets write the same
+ * files of Astro's in the project's `.astro/` (the bundle it renders with
+ * among them), so two at once would each find the other's. Returns how to
+ * give it up.
+ */
+export function lockAstro(project: string, pid = process.pid): () => void {
+  const lock = astroLockFile(project);
+  return takeLock(
+    lock,
+    (holder) =>
+      `another build of ${project} is running Astro's build (process ${holder}; its lock is ${lock}): builds of one project share its .astro/ folder, so they run it one at a time`,
+    pid,
+  );
 }
 
 /**

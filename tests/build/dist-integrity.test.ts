@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, project } from './build-site';
+import { astroLockFile } from '../../scripts/staged-output';
 
 const work = mkdtempSync(join(tmpdir(), 'broadside-dist-integrity-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -194,6 +195,18 @@ const brokenBuilds: BrokenBuild[] = [
     },
     cause: /The search index could not be written: Pagefind exited with status 1 while indexing part 2022-05-23/,
     verdict: /^Build failed: Pagefind exited with status 1; .*dist\/ was left as it was\.$/,
+  },
+  {
+    // Builds of one project for different targets share Astro's files in its .astro/ folder: a second one
+    // must not run Astro while the first does. The lock is held here by the test's own process, which runs.
+    name: "another build of the project running Astro's build (a lock held by a running process)",
+    breakBuild: () => {
+      mkdirSync(join(project, '.astro'), { recursive: true });
+      writeFileSync(astroLockFile(project), String(process.pid));
+      return () => rmSync(astroLockFile(project));
+    },
+    cause: /another build of .* is running Astro's build \(process \d+; its lock is .*build\.lock\)/,
+    verdict: /^Build failed: another build of .* is running Astro's build .*; .*dist\/ was left as it was\.$/,
   },
   {
     // No content can make the output malformed any more: the loader refuses

@@ -26,6 +26,8 @@ import {
   discardedFolder,
   discardOld,
   finishChange,
+  astroLockFile,
+  lockAstro,
   lockBuild,
   lockFile,
   previousFolder,
@@ -175,6 +177,44 @@ describe('the build lock', () => {
     site(stagingFolder(join(parent, 'other')), 'not ours');
     lockBuild(target).release();
     expect(existsSync(stagingFolder(join(parent, 'other')))).toBe(true);
+  });
+});
+
+describe("the lock on Astro's build in a project", () => {
+  it("is taken in the project's .astro/ folder, made if need be, and given up", () => {
+    const project = join(root, 'astro-lock');
+    const release = lockAstro(project);
+    expect(readFileSync(astroLockFile(project), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(readdirSync(join(project, '.astro'))).toEqual([]);
+  });
+
+  it('refuses a second build of the project while the first runs Astro, for whatever target', () => {
+    const project = join(root, 'astro-busy');
+    mkdirSync(join(project, '.astro'), { recursive: true });
+    writeFileSync(astroLockFile(project), String(process.ppid));
+    expect(() => lockAstro(project)).toThrow(
+      `another build of ${project} is running Astro's build (process ${process.ppid}; its lock is ${astroLockFile(project)})`,
+    );
+    expect(readFileSync(astroLockFile(project), 'utf8')).toBe(String(process.ppid));
+  });
+
+  it('takes over the lock of a build that was killed', () => {
+    const project = join(root, 'astro-abandoned');
+    mkdirSync(join(project, '.astro'), { recursive: true });
+    writeFileSync(astroLockFile(project), String(DEAD_PID));
+    const release = lockAstro(project);
+    expect(readFileSync(astroLockFile(project), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(astroLockFile(project))).toBe(false);
+  });
+
+  it('is not given up by a process that does not hold it', () => {
+    const project = join(root, 'astro-taken-over');
+    const release = lockAstro(project);
+    writeFileSync(astroLockFile(project), String(process.ppid));
+    release();
+    expect(readFileSync(astroLockFile(project), 'utf8')).toBe(String(process.ppid));
   });
 });
 
