@@ -203,7 +203,7 @@ const brokenBuilds: BrokenBuild[] = [
     breakBuild: () => {
       mkdirSync(join(project, '.astro'), { recursive: true });
       writeFileSync(astroLockFile(project), String(process.pid));
-      return () => rmSync(astroLockFile(project));
+      return () => rmSync(astroLockFile(project), { force: true });
     },
     cause: /another build of .* is running Astro's build \(process \d+; its lock is .*build\.lock\)/,
     verdict: /^Build failed: another build of .* is running Astro's build .*; .*dist\/ was left as it was\.$/,

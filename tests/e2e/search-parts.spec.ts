@@ -19,7 +19,7 @@ const ARTICLES = 45 + 2;
 
 test.describe('search over an index in parts', () => {
   // One worker builds the archive once and runs every test of it: with fullyParallel, each worker would run
-  // beforeAll, and two builds of the project at once clash in its .astro/ folder.
+  // beforeAll, and the second build of the project would find the first running Astro's build (scripts/build.ts).
   test.describe.configure({ mode: 'default' });
   const work = mkdtempSync(join(tmpdir(), 'broadside-search-parts-'));
   const out = join(work, 'dist');
