@@ -114,13 +114,13 @@ async function syncedRenderer(bundleFolder: string) {
   const sync = await syncer.sync();
   given.clear();
   for (const [collection, entries] of sync.collections) given.set(collection, entries);
+  if (before.size === 0) return { bundle, sync, changedPages: undefined };
   const changedPages = new Set<string>();
-  if (before.size > 0)
-    for (const [collection, entries] of sync.collections)
-      for (const entry of entries.values())
-        if (before.get(collection)?.get(entry.id)?.digest !== entry.digest)
-          for (const page of bundle.entry().entryPages(collection as CollectionName, entry)) changedPages.add(page);
-  return { bundle, sync, changedPages: before.size > 0 ? [...changedPages] : undefined };
+  for (const [collection, entries] of sync.collections)
+    for (const entry of entries.values())
+      if (before.get(collection)?.get(entry.id)?.digest !== entry.digest)
+        for (const page of bundle.entry().entryPages(collection as CollectionName, entry)) changedPages.add(page);
+  return { bundle, sync, changedPages: [...changedPages] };
 }
 
 /** The bytes of the path `pathname` of `route`, requested as Astro's build requests it. */

@@ -249,8 +249,11 @@ function linkTree(from: string, to: string): void {
  */
 export const PAGES_TEMP = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
 
+/** The start of the name of every folder of links, which the id of the process that made it follows. */
+const LINKS_FOLDER = 'broadside-search-pages-';
+
 /** The start of the name of a folder of links made by the process `pid`. */
-export const linksFolderPrefix = (pid: number): string => `broadside-search-pages-${pid}-`;
+export const linksFolderPrefix = (pid: number): string => `${LINKS_FOLDER}${pid}-`;
 
 /**
  * Deletes the folders of links left by processes no longer running: one
@@ -258,8 +261,9 @@ export const linksFolderPrefix = (pid: number): string => `broadside-search-page
  * in memory lasts until the machine restarts.
  */
 function clearLeftLinks(): void {
+  const named = new RegExp(`^${LINKS_FOLDER}(\\d+)-`);
   for (const name of readdirSync(PAGES_TEMP)) {
-    const pid = /^broadside-search-pages-(\d+)-/.exec(name)?.[1];
+    const pid = named.exec(name)?.[1];
     if (pid !== undefined && !processIsAlive(Number(pid)))
       rmSync(join(PAGES_TEMP, name), { recursive: true, force: true });
   }
@@ -553,7 +557,7 @@ export async function writeSearchIndex(
     const doneAhead = ahead !== undefined && (await ahead);
     // A part the site in place has already: kept there, and put back in the cache if it is not there.
     const inPlace = partInPlace(over, folder);
-    if (inPlace && !existsSync(cached)) await intoCache(cached, (folder) => linkTree(inPlace, folder));
+    if (inPlace && !existsSync(cached)) await intoCache(cached, (into) => linkTree(inPlace, into));
     if (existsSync(cached)) (doneAhead ? indexed : copied).push(part.name);
     else {
       await indexIntoCache(cached, locate, part);
